@@ -90,24 +90,24 @@ export function analyzeId(raw: unknown, options: AnalyzeOptions = {}): IdAnalysi
   let text = input.replace(TRIM, '');
   if (/[\uff01-\uff5e]/.test(text)) {
     text = halfWidth(text).text;
-    problems.push(problem('ID_FULLWIDTH', 'warning', '身份证号含全角字符,已按半角读取。', 'The ID contains full-width characters; read as half-width.'));
+    problems.push(problem('ID_FULLWIDTH', 'warning', '身份证号含全角字符，已按半角读取。', 'The ID contains full-width characters; read as half-width.'));
   }
   if (text.endsWith('x')) {
     text = `${text.slice(0, -1)}X`;
-    problems.push(problem('ID_LOWERCASE_X', 'warning', '校验码写成了小写 x,已按大写 X 读取。', 'The check character is a lower-case x; read as upper-case X.'));
+    problems.push(problem('ID_LOWERCASE_X', 'warning', '校验码写成了小写 x，已按大写 X 读取。', 'The check character is a lower-case x; read as upper-case X.'));
   }
 
   let id18: string;
   if (text.length === 15 && isDigits(text, 0, 15)) {
     id18 = convert15to18(text);
-    problems.push(problem('ID_LEGACY_15', 'warning', `这是15位旧号码,已换算为18位:${id18}。`, `This is a legacy 15-digit number; its 18-digit form is ${id18}.`));
+    problems.push(problem('ID_LEGACY_15', 'warning', `这是15位旧号码，已换算为18位：${id18}。`, `This is a legacy 15-digit number; its 18-digit form is ${id18}.`));
   } else if (text.length === 18 && isDigits(text, 0, 17) && /[0-9X]/.test(text[17])) {
     id18 = text;
   } else {
     const what = text.length === 0 ? '为空' : `有 ${text.length} 位`;
     const whatEn = text.length === 0 ? 'is empty' : `has ${text.length} characters`;
     problems.push(problem('ID_FORMAT', 'error',
-      `身份证号${what},应为18位(前17位数字,末位数字或X)或15位数字。`,
+      `身份证号${what}，应为18位（前17位数字，末位数字或X）或15位数字。`,
       `The ID ${whatEn}; it must be 18 characters (17 digits, then a digit or X) or 15 digits.`));
     return result;
   }
@@ -131,12 +131,12 @@ export function analyzeId(raw: unknown, options: AnalyzeOptions = {}): IdAnalysi
   const expected = checkCharacter(id18);
   if (expected !== id18[17]) {
     problems.push(problem('ID_CHECKSUM', 'error',
-      `校验码错误:末位是 ${id18[17]},按前17位应为 ${expected}。可能有数字录错,请与证件核对。`,
+      `校验码错误：末位是 ${id18[17]}，按前17位应为 ${expected}。可能有数字录错，请与证件核对。`,
       `Check character mismatch: the last character is ${id18[17]} but the first 17 digits give ${expected}. A digit was probably mistyped; check against the card.`));
   }
   if (result.regionName === null) {
     problems.push(problem('REGION_UNKNOWN', 'warning',
-      `地区码 ${result.regionCode} 不在现行行政区划代码中(可能是已撤并的旧区划)。`,
+      `地区码 ${result.regionCode} 不在现行行政区划代码中（可能是已撤并的旧区划）。`,
       `Region code ${result.regionCode} is not a current division code (it may be a former, merged division).`));
   }
   result.id18 = id18;
