@@ -1,0 +1,126 @@
+/**
+ * The WorkbookPort on office.js: each operation is one `Excel.run` batch through the office adapter
+ * (src/adapters/office). Works the same on real Excel and on the fake Excel (the playground and the tests).
+ * `run` is `Excel.run` (or a wrapper of it), so this module never touches a global itself.
+ */
+import { CellRef, Finding } from '../domain/common/finding';
+import { WritePlan } from '../domain/workbook/cell-writes';
+import { columnLetter } from '../domain/workbook/sheet-grid';
+import { applyWritePlan } from '../adapters/office/apply-write-plan';
+import { clearFlags, flagFindings } from '../adapters/office/flags';
+import { writeFindingsSheet } from '../adapters/office/findings-sheet';
+import { listSheets, readSheet, SheetSummary } from '../adapters/office/read-sheets';
+import { selectCell } from '../adapters/office/select-cell';
+import { loadWorkbookSettings, saveWorkbookSettings } from '../adapters/office/workbook-settings';
+import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, WorkbookPort } from './workbook-port';
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel's chart API in the parts used here that older typings or the fake may lack. */
+interface ChartSeriesApi {
+  series?: { getItemAt?: (i: number) => { setXAxisValues?: (r: Excel.Range) => void } };
+  legend?: { visible: boolean };
+}
+
+export function officeWorkbook(run: ExcelRunner): WorkbookPort {
+  // The used ranges from the last listing, so reading a sheet right after listing saves a round trip.
+  let summaries = new Map<string, SheetSummary>();
+  let name: string | null = null;
+
+  const port: WorkbookPort = {
+    async workbookName() {
+      if (name !== null) return name;
+      name = await run(async (context) => {
+        try {
+          context.workbook.load('name');
+          await context.sync();
+          return context.workbook.name || '工作簿';
+        } catch {
+          return '工作簿';
+        }
+      });
+      return name;
+    },
+
+    async listSheets(): Promise<SheetInfo[]> {
+      const list = await run((context) => listSheets(context));
+      summaries = new Map(list.map((s) => [s.name, s]));
+      return list.map((s) => ({
+        name: s.name,
+        rowCount: s.rowCount === 0 ? 0 : s.startRow + s.rowCount - 1,
+        columnCount: s.columnCount === 0 ? 0 : s.startColumn + s.columnCount - 1,
+        visible: s.visibility === 'Visible',
+        protected: s.protected,
+      }));
+    },
+
+    async readSheet(sheet: string, options: ReadOptions = {}) {
+      const workbook = await port.workbookName();
+      const summary = summaries.get(sheet);
+      return run((context) => readSheet(context, sheet, {
+        workbook,
+        summary,
+        maxRows: options.maxRows,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      }));
+    },
+
+    async flagFindings(findings: Finding[]) {
+      await run((context) => flagFindings(context, findings));
+    },
+
+    async clearFlags() {
+      await run((context) => clearFlags(context));
+    },
+
+    async writeFindingsSheet(findings: Finding[], language: Language) {
+      const report = await run((context) => writeFindingsSheet(context, findings, { language }));
+      return report.sheet;
+    },
+
+    async selectCell(ref: CellRef) {
+      await run((context) => selectCell(context, ref));
+    },
+
+    async loadSettings() {
+      return (await run((context) => loadWorkbookSettings<ClerkSettings>(context))) ?? {};
+    },
+
+    async saveSettings(settings: ClerkSettings) {
+      await run((context) => saveWorkbookSettings(context, settings));
+    },
+
+    async applyWritePlan(plan: WritePlan) {
+      await run((context) => applyWritePlan(context, plan));
+      summaries = new Map();
+    },
+
+    async deleteSheet(sheet: string) {
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).delete();
+        await context.sync();
+      });
+      summaries.delete(sheet);
+    },
+
+    async addChart(spec: ChartSpec) {
+      await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(spec.sheet);
+        const valueLetter = columnLetter(spec.valueColumn);
+        const categoryLetter = columnLetter(spec.categoryColumn);
+        // The values with their header (the series name); the district names as the category axis.
+        const values = sheet.getRange(`${valueLetter}${spec.headerRow}:${valueLetter}${spec.lastRow}`);
+        const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, values, 'Columns' as Excel.ChartSeriesBy);
+        chart.title.text = spec.title;
+        chart.setPosition(`${columnLetter(spec.anchorColumn)}${spec.anchorRow}`);
+        const extra = chart as unknown as ChartSeriesApi;
+        const first = extra.series?.getItemAt?.(0);
+        if (first?.setXAxisValues) first.setXAxisValues(sheet.getRange(`${categoryLetter}${spec.headerRow + 1}:${categoryLetter}${spec.lastRow}`));
+        if (extra.legend) extra.legend.visible = false;
+        await context.sync();
+      });
+    },
+  };
+  return port;
+}

@@ -1,0 +1,100 @@
+/**
+ * What the workflows need from an open workbook, as plain functions. The task pane and the ribbon buttons get an
+ * implementation bound to office.js (`officeWorkbook(run)` in office-workbook.ts, which works the same on the fake
+ * Excel); tests may pass a small in-memory one. Keeping this seam narrow keeps the workflows free of office.js.
+ */
+import { CellRef, Finding } from '../domain/common/finding';
+import { SheetGrid } from '../domain/workbook/sheet-grid';
+import { WritePlan } from '../domain/workbook/cell-writes';
+import { RollLayout } from '../domain/roll/roll-layout';
+import { Method } from '../domain/seats/apportion-types';
+
+export type Language = 'zh' | 'en';
+
+/** A sheet as listed in the workbook, before it is read. */
+export interface SheetInfo {
+  name: string;
+  /** Excel row and column numbers of the used range's last row and column (0 for an empty sheet). */
+  rowCount: number;
+  columnCount: number;
+  visible: boolean;
+  protected: boolean;
+}
+
+export type SeatMethod = Method;
+
+/** Settings of the seat allocation, kept in the workbook so the clerk finds them again. */
+export interface SeatSettings {
+  districtSheet?: string;
+  /** 'statutory': total from level + population; 'fixed': the clerk types the number of seats. */
+  totalFrom?: 'statutory' | 'fixed';
+  level?: 'county' | 'township';
+  population?: number;
+  law?: 2020 | 2010;
+  extraPercent?: number;
+  seats?: number;
+  method?: SeatMethod;
+  min?: number;
+  max?: number;
+}
+
+/** Everything Election Clerk keeps in a workbook's settings. */
+export interface ClerkSettings {
+  /** 选举日, YYYY-MM-DD. */
+  electionDate?: string;
+  /** The roll sheets the clerk chose (absent: propose them by detection). */
+  rollSheets?: string[];
+  /** Layouts the clerk confirmed or edited, by sheet name. */
+  layouts?: Record<string, RollLayout>;
+  /** Exclusion-list sheets (被剥夺政治权利 / 不列入选民名单 / 死亡), by reason. */
+  exclusionSheets?: { sheet: string; reason: 'deprived' | 'notIncluded' | 'deceased' }[];
+  /** 户籍/人口 register sheet for the 漏登 check. */
+  registerSheet?: string;
+  seats?: SeatSettings;
+  /** The allocation sheet Election Clerk wrote last (so it may replace it, and never a clerk's own sheet). */
+  allocationSheet?: string;
+}
+
+/** A column chart to add on a sheet: categories and values are same-length column ranges (Excel rows, 1-based). */
+export interface ChartSpec {
+  sheet: string;
+  title: string;
+  categoryColumn: number;
+  valueColumn: number;
+  /** The header row (series name) and the last data row. */
+  headerRow: number;
+  lastRow: number;
+  /** Where the chart goes: top-left cell column and row. */
+  anchorColumn: number;
+  anchorRow: number;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Rows read so far of this sheet, and its rows in all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Read only the first rows (for detection and the mapping editor); all rows when absent. */
+  maxRows?: number;
+}
+
+export interface WorkbookPort {
+  /** The workbook's name, used as Finding.file. */
+  workbookName(): Promise<string>;
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
+  /** Highlights the findings' cells reversibly (never changing a value), replacing earlier flags. */
+  flagFindings(findings: Finding[]): Promise<void>;
+  /** Removes every flag Election Clerk added, restoring the cells' look exactly. */
+  clearFlags(): Promise<void>;
+  /** Writes (or replaces) the 校验结果 sheet; returns its name. */
+  writeFindingsSheet(findings: Finding[], language: Language): Promise<string>;
+  /** Activates the sheet and selects the cell (or the row, when the finding has no column). */
+  selectCell(ref: CellRef): Promise<void>;
+  loadSettings(): Promise<ClerkSettings>;
+  saveSettings(settings: ClerkSettings): Promise<void>;
+  /** Applies a plan atomically: all of it, or nothing (what was written is removed on failure). */
+  applyWritePlan(plan: WritePlan): Promise<void>;
+  /** Deletes a sheet (only ever one Election Clerk created). */
+  deleteSheet(name: string): Promise<void>;
+  addChart(spec: ChartSpec): Promise<void>;
+}

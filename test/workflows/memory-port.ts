@@ -1,0 +1,121 @@
+/**
+ * An in-memory WorkbookPort for tests of the workflows and the task pane: sheets of plain values, flags kept
+ * beside the values (so tests can check values never change), settings, a selection, charts and write plans.
+ */
+import { CellRef, Finding } from '../../src/domain/common/finding';
+import { CellValue, SheetGrid } from '../../src/domain/workbook/sheet-grid';
+import { WritePlan } from '../../src/domain/workbook/cell-writes';
+import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, WorkbookPort } from '../../src/workflows/workbook-port';
+
+export interface MemorySheet {
+  name: string;
+  rows: CellValue[][];
+  visible?: boolean;
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  sheets: MemorySheet[];
+  settings: ClerkSettings = {};
+  flags = new Map<string, string>();
+  selection: CellRef | null = null;
+  charts: ChartSpec[] = [];
+  calls: string[] = [];
+  /** Delay (ms) of each read, to test cancel while reading. */
+  readDelay = 0;
+
+  constructor(sheets: MemorySheet[], readonly name = 'book.xlsx') {
+    this.sheets = sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
+  }
+
+  sheet(name: string): MemorySheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw Object.assign(new Error(`No sheet ${name}`), { code: 'ItemNotFound' });
+    return s;
+  }
+
+  async workbookName() { return this.name; }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    this.calls.push('listSheets');
+    return this.sheets.map((s) => ({
+      name: s.name,
+      rowCount: s.rows.length,
+      columnCount: Math.max(0, ...s.rows.map((r) => r.length)),
+      visible: s.visible !== false,
+      protected: false,
+    }));
+  }
+
+  async readSheet(name: string, options: ReadOptions = {}): Promise<SheetGrid> {
+    this.calls.push(`readSheet:${name}${options.maxRows ? `:${options.maxRows}` : ''}`);
+    if (this.readDelay > 0) await new Promise((r) => setTimeout(r, this.readDelay));
+    const s = this.sheet(name);
+    const rows = (options.maxRows ? s.rows.slice(0, options.maxRows) : s.rows).map((r) => [...r]);
+    options.onProgress?.(rows.length, rows.length);
+    return { workbook: this.name, sheet: name, startRow: 1, startColumn: 1, rows };
+  }
+
+  async flagFindings(findings: Finding[]) {
+    this.calls.push('flagFindings');
+    this.flags.clear();
+    for (const f of findings) this.flags.set(`${f.sheet}!${f.column ?? 'A'}${f.row}`, f.severity);
+  }
+
+  async clearFlags() {
+    this.calls.push('clearFlags');
+    this.flags.clear();
+  }
+
+  async writeFindingsSheet(findings: Finding[], language: Language) {
+    this.calls.push('writeFindingsSheet');
+    const rows: CellValue[][] = [['序号', '代码', '级别', '工作表', '行', '列', '说明']];
+    findings.forEach((f, i) => rows.push([i + 1, f.code, f.severity, f.sheet, f.row, f.column ?? null, f.message[language]]));
+    const existing = this.sheets.find((s) => s.name === '校验结果');
+    if (existing) existing.rows = rows;
+    else this.sheets.push({ name: '校验结果', rows });
+    return '校验结果';
+  }
+
+  async selectCell(ref: CellRef) {
+    this.calls.push('selectCell');
+    this.sheet(ref.sheet);
+    this.selection = ref;
+  }
+
+  async loadSettings() { return JSON.parse(JSON.stringify(this.settings)) as ClerkSettings; }
+
+  async saveSettings(settings: ClerkSettings) {
+    this.calls.push('saveSettings');
+    this.settings = JSON.parse(JSON.stringify(settings));
+  }
+
+  async applyWritePlan(plan: WritePlan) {
+    this.calls.push('applyWritePlan');
+    for (const name of plan.newSheets) {
+      if (this.sheets.some((s) => s.name === name)) throw new Error(`Sheet ${name} exists`);
+      this.sheets.push({ name, rows: [] });
+    }
+    for (const w of plan.writes) {
+      const s = this.sheet(w.sheet);
+      while (s.rows.length < w.row) s.rows.push([]);
+      const row = s.rows[w.row - 1];
+      while (row.length < w.column) row.push(null);
+      row[w.column - 1] = w.value;
+    }
+  }
+
+  async deleteSheet(name: string) {
+    this.calls.push(`deleteSheet:${name}`);
+    this.sheets = this.sheets.filter((s) => s.name !== name);
+  }
+
+  async addChart(spec: ChartSpec) {
+    this.calls.push('addChart');
+    this.charts.push(spec);
+  }
+
+  /** The value at an Excel row and column of a sheet. */
+  value(sheet: string, row: number, column: number): CellValue {
+    return this.sheet(sheet).rows[row - 1]?.[column - 1] ?? null;
+  }
+}
