@@ -1,7 +1,7 @@
 /**
  * Builds the add-in's pages into dist/:
  *   taskpane.html  the task pane (React + Fluent UI)
- *   commands.html  the ribbon's ExecuteFunction commands
+ *   commands.html  the ribbon's ExecuteFunction commands; notice.html the dialog telling their outcome
  *   playground.html the task pane beside a fake workbook with the sample roll (no Excel needed)
  *   help.html, assets/, manifest.xml (production URLs in production mode)
  *
@@ -99,6 +99,7 @@ module.exports = (env = {}, argv = {}) => {
       page('taskpane', ['taskpane'], './src/taskpane/taskpane.html'),
       page('commands', ['commands'], './src/commands/commands.html'),
       page('playground', ['playground'], './src/playground/playground.html'),
+      page('notice', [], './src/commands/notice.html'),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

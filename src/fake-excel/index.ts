@@ -7,4 +7,4 @@ export type { FakeExcelLimits, InjectedFailure, SyncRecord, FakeExcelListener } 
 export { installFakeExcel } from './install';
 export type { InstallOptions, InstalledFake } from './install';
 export { FakeExcelError } from './errors';
-export type { FakeWorkbookJSON, FakeSheetJSON, CellExtrasJSON, CellView, HyperlinkData } from './model';
+export type { FakeWorkbookJSON, FakeSheetJSON, CellExtrasJSON, CellView, HyperlinkData, PageLayoutData } from './model';

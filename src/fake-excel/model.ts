@@ -5,7 +5,7 @@
  * snapshot (`toJSON`/`fromJSON`) that tests and the playground build workbooks from.
  */
 import { CellValue, MergedArea } from '../domain/workbook/sheet-grid';
-import { formatRect, parseRect, Rect } from './address';
+import { formatRect, letters, parseRect, Rect } from './address';
 import { dateToSerial, evaluateFormula, ScalarValue } from './cell-input';
 
 export interface HyperlinkData {
@@ -51,6 +51,31 @@ export interface ConditionalFormatData {
   stopIfTrue: boolean;
 }
 
+/** A sheet's print setup (Excel's PageLayout, points for margins); null on a sheet means Excel's defaults. */
+export interface PageLayoutData {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Rows repeated on every printed page, "$3:$4"; null when none. */
+  printTitleRows: string | null;
+}
+
+/** Excel's defaults for a new sheet (Normal margins: 0.7" left/right, 0.75" top/bottom, 0.3" header/footer). */
+export function defaultPageLayout(): PageLayoutData {
+  return {
+    orientation: 'Portrait', paperSize: 'Letter', centerHorizontally: false,
+    leftMargin: 50.4, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6,
+    zoom: { scale: 100 }, printTitleRows: null,
+  };
+}
+
 export interface ChartData {
   id: string;
   name: string;
@@ -88,6 +113,12 @@ export class SheetModel {
   freeze: { rows: number; columns: number } = { rows: 0, columns: 0 };
   autoFilter: { enabled: boolean; filtered: boolean } = { enabled: false, filtered: false };
   tabColor = '';
+  /** Column widths (points) set through the API, by 0-based column; others have the default width. */
+  columnWidths = new Map<number, number>();
+  /** Row heights (points) set through the API, by 0-based row. */
+  rowHeights = new Map<number, number>();
+  /** Print setup; null until set through the API (Excel's defaults). */
+  pageLayout: PageLayoutData | null = null;
   /** The selection this sheet had when it was last active. */
   lastSelection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
@@ -213,6 +244,11 @@ export interface FakeSheetJSON {
   freeze?: { rows: number; columns: number };
   autoFilter?: { enabled: boolean; filtered: boolean };
   tabColor?: string;
+  /** Column widths in points by column letter (only those set). */
+  columnWidths?: Record<string, number>;
+  /** Row heights in points by Excel row number (only those set). */
+  rowHeights?: Record<string, number>;
+  pageLayout?: PageLayoutData;
 }
 
 export interface FakeWorkbookJSON {
@@ -286,6 +322,9 @@ export function modelFromJSON(json: FakeWorkbookJSON): WorkbookModel {
     sheet.freeze = s.freeze ? { ...s.freeze } : { rows: 0, columns: 0 };
     sheet.autoFilter = s.autoFilter ? { ...s.autoFilter } : { enabled: false, filtered: false };
     sheet.tabColor = s.tabColor ?? '';
+    for (const [letter, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(parseRect(`${letter}1`).c0, w);
+    for (const [row, h] of Object.entries(s.rowHeights ?? {})) sheet.rowHeights.set(Number(row) - 1, h);
+    sheet.pageLayout = s.pageLayout ? JSON.parse(JSON.stringify(s.pageLayout)) as PageLayoutData : null;
   }
   // Formulas without a stored value get one from the evaluator.
   for (const sheet of wb.sheets) {
@@ -350,6 +389,13 @@ export function modelToJSON(wb: WorkbookModel): FakeWorkbookJSON {
     if (sheet.freeze.rows || sheet.freeze.columns) json.freeze = { ...sheet.freeze };
     if (sheet.autoFilter.enabled) json.autoFilter = { ...sheet.autoFilter };
     if (sheet.tabColor) json.tabColor = sheet.tabColor;
+    if (sheet.columnWidths.size) {
+      json.columnWidths = Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [letters(c), w]));
+    }
+    if (sheet.rowHeights.size) {
+      json.rowHeights = Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h]));
+    }
+    if (sheet.pageLayout) json.pageLayout = JSON.parse(JSON.stringify(sheet.pageLayout)) as PageLayoutData;
     return json;
   });
   const json: FakeWorkbookJSON = { name: wb.name, sheets };

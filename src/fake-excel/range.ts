@@ -125,6 +125,9 @@ function uniform<V>(t: RangeTarget, get: (cell: CellData | undefined) => V): V |
 }
 
 const MAX_FORMAT_CELLS = 2_000_000;
+/** Excel's default column width (8.43 characters, 64 pixels) and row height, in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
 
 /** Applies f to every cell of the rectangle, creating cells as needed. */
 function forEveryCell(t: RangeTarget, f: (cell: CellData, r: number, c: number) => void): void {
@@ -275,7 +278,7 @@ export class FakeRangeFont extends FakeClientObject<RangeTarget> {
   }
 }
 
-/** Range formatting: fill and font are modelled; widths, alignment and wrapping are accepted and not kept. */
+/** Range formatting: fill, font, column widths and row heights are modelled; alignment and wrapping are accepted and not kept. */
 export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   private _fill?: FakeRangeFill;
   private _font?: FakeRangeFont;
@@ -297,15 +300,39 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     return undefined;
   }
   protected override _scalars() {
-    return { columnWidth: () => 48, rowHeight: () => 15, wrapText: () => false, horizontalAlignment: () => 'General', verticalAlignment: () => 'Bottom' };
+    const same = (t: RangeTarget, map: Map<number, number>, from: number, to: number, fallback: number): number | null => {
+      let value: number | null = null;
+      for (let i = from; i <= to; i++) {
+        const v = map.get(i) ?? fallback;
+        if (value === null) value = v;
+        else if (v !== value) return null;
+      }
+      return value;
+    };
+    return {
+      columnWidth: (t: RangeTarget) => same(t, t.sheet.columnWidths, t.rect.c0, t.rect.c1, DEFAULT_COLUMN_WIDTH),
+      rowHeight: (t: RangeTarget) => same(t, t.sheet.rowHeights, t.rect.r0, t.rect.r1, DEFAULT_ROW_HEIGHT),
+      wrapText: () => false, horizontalAlignment: () => 'General', verticalAlignment: () => 'Bottom',
+    };
+  }
+  /** Sets a width or height on each column (row) of the range, as Excel does; a number from 0 to 409 points (heights) or more (widths). */
+  private _size(what: 'columnWidth' | 'rowHeight', v: number): void {
+    this._queue(jsonBytes(v) + what.length, (t) => {
+      assertWritable(t.sheet);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (what === 'rowHeight' && v > 409)) {
+        throw invalidArgument(`${what} must be a number of points${what === 'rowHeight' ? ' from 0 to 409' : ' of at least 0'}, not ${String(v)}.`);
+      }
+      const [from, to, map] = what === 'columnWidth' ? [t.rect.c0, t.rect.c1, t.sheet.columnWidths] : [t.rect.r0, t.rect.r1, t.sheet.rowHeights];
+      for (let i = from; i <= to; i++) map.set(i, v);
+    });
   }
   private _ignored(name: string, value: unknown): void {
     this._queue(jsonBytes(value) + name.length, (t) => assertWritable(t.sheet));
   }
   get columnWidth(): number { return this._get('columnWidth'); }
-  set columnWidth(v: number) { this._ignored('columnWidth', v); }
+  set columnWidth(v: number) { this._size('columnWidth', v); }
   get rowHeight(): number { return this._get('rowHeight'); }
-  set rowHeight(v: number) { this._ignored('rowHeight', v); }
+  set rowHeight(v: number) { this._size('rowHeight', v); }
   get wrapText(): boolean { return this._get('wrapText'); }
   set wrapText(v: boolean) { this._ignored('wrapText', v); }
   get horizontalAlignment(): string { return this._get('horizontalAlignment'); }

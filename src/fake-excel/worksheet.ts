@@ -5,7 +5,7 @@
 import { formatRect, MAX_COLUMNS, MAX_ROWS, parseRect, Rect, splitAreas, splitSheet } from './address';
 import { FakeClientObject, FakeCollection, FakeRequestContextBase } from './client-object';
 import { FakeExcelError, invalidArgument, itemNotFound } from './errors';
-import { ChartData, newId, SheetModel, TableData, Visibility, WorkbookModel } from './model';
+import { ChartData, defaultPageLayout, newId, PageLayoutData, SheetModel, TableData, Visibility, WorkbookModel } from './model';
 import { jsonBytes } from './payload';
 import { assertSheetAlive, assertWritable, FakeRange, FakeRangeAreas, setWorksheetFactory } from './range';
 
@@ -50,6 +50,101 @@ export class FakeWorksheetFreezePanes extends FakeClientObject<SheetModel> {
       const r1 = s.freeze.rows ? s.freeze.rows - 1 : MAX_ROWS - 1;
       const c1 = s.freeze.columns ? s.freeze.columns - 1 : MAX_COLUMNS - 1;
       return { sheet: s, rect: { r0: 0, c0: 0, r1, c1 } };
+    }, true);
+  }
+}
+
+type MarginKey = 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin';
+const PAPER_SIZES = new Set(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio']);
+
+/** A sheet's print setup (ExcelApi 1.9 PageLayout): orientation, paper, centring, margins (points), zoom, print title rows. */
+export class FakePageLayout extends FakeClientObject<SheetModel> {
+  protected override _scalars() {
+    const get = <K extends keyof PageLayoutData>(k: K) => (s: SheetModel) => JSON.parse(JSON.stringify((s.pageLayout ?? defaultPageLayout())[k])) as PageLayoutData[K];
+    return {
+      orientation: get('orientation'), paperSize: get('paperSize'), centerHorizontally: get('centerHorizontally'),
+      leftMargin: get('leftMargin'), rightMargin: get('rightMargin'), topMargin: get('topMargin'), bottomMargin: get('bottomMargin'),
+      headerMargin: get('headerMargin'), footerMargin: get('footerMargin'), zoom: get('zoom'),
+    };
+  }
+  private _set(bytes: number, apply: (layout: PageLayoutData) => void): void {
+    this._queue(bytes, (s) => {
+      assertWritable(s);
+      const layout = s.pageLayout ?? defaultPageLayout();
+      apply(layout);
+      s.pageLayout = layout;
+    });
+  }
+  private _margin(key: MarginKey, v: number): void {
+    this._set(jsonBytes(v), (l) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalidArgument(`${key} must be a number of points of at least 0.`);
+      l[key] = v;
+    });
+  }
+  get orientation(): string { return this._get('orientation'); }
+  set orientation(v: string) {
+    this._set(jsonBytes(v), (l) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw invalidArgument(`"${v}" is not a page orientation.`);
+      l.orientation = v;
+    });
+  }
+  get paperSize(): string { return this._get('paperSize'); }
+  set paperSize(v: string) {
+    this._set(jsonBytes(v), (l) => {
+      if (!PAPER_SIZES.has(v)) throw invalidArgument(`"${v}" is not a paper size.`);
+      l.paperSize = v;
+    });
+  }
+  get centerHorizontally(): boolean { return this._get('centerHorizontally'); }
+  set centerHorizontally(v: boolean) { this._set(5, (l) => { l.centerHorizontally = !!v; }); }
+  get leftMargin(): number { return this._get('leftMargin'); }
+  set leftMargin(v: number) { this._margin('leftMargin', v); }
+  get rightMargin(): number { return this._get('rightMargin'); }
+  set rightMargin(v: number) { this._margin('rightMargin', v); }
+  get topMargin(): number { return this._get('topMargin'); }
+  set topMargin(v: number) { this._margin('topMargin', v); }
+  get bottomMargin(): number { return this._get('bottomMargin'); }
+  set bottomMargin(v: number) { this._margin('bottomMargin', v); }
+  get headerMargin(): number { return this._get('headerMargin'); }
+  set headerMargin(v: number) { this._margin('headerMargin', v); }
+  get footerMargin(): number { return this._get('footerMargin'); }
+  set footerMargin(v: number) { this._margin('footerMargin', v); }
+  get zoom(): PageLayoutData['zoom'] { return this._get('zoom'); }
+  /** Set whole, as in Excel: a scale (10–400) or pages wide/tall to fit to. */
+  set zoom(v: PageLayoutData['zoom']) {
+    this._set(jsonBytes(v), (l) => {
+      const ok = (n: unknown, min: number, max: number) => n === undefined || (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max);
+      if (!v || typeof v !== 'object' || !ok(v.scale, 10, 400) || !ok(v.horizontalFitToPages, 0, 32767) || !ok(v.verticalFitToPages, 0, 32767)) {
+        throw invalidArgument('The zoom must have a scale from 10 to 400 or whole numbers of pages to fit to.');
+      }
+      l.zoom = { ...v };
+    });
+  }
+  /** Rows repeated at the top of every printed page: "$3:$4", "3:4" or a range. */
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this._set(jsonBytes(typeof rows === 'string' ? rows : ''), (l) => {
+      let r0: number;
+      let r1: number;
+      if (typeof rows === 'string') {
+        const m = /^\$?(\d+):\$?(\d+)$/.exec(splitSheet(rows).local.trim());
+        if (!m) throw invalidArgument(`"${rows}" is not a range of whole rows.`);
+        r0 = Number(m[1]);
+        r1 = Number(m[2]);
+      } else {
+        const rect = (rows._target() as { rect: Rect }).rect;
+        r0 = rect.r0 + 1;
+        r1 = rect.r1 + 1;
+      }
+      if (r0 < 1 || r1 < r0 || r1 > MAX_ROWS) throw invalidArgument(`Rows ${r0}:${r1} are outside the sheet.`);
+      l.printTitleRows = `$${r0}:$${r1}`;
+    });
+  }
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this._target();
+      const m = s?.pageLayout?.printTitleRows ? /^\$(\d+):\$(\d+)$/.exec(s.pageLayout.printTitleRows) : null;
+      if (!s || !m) return null;
+      return { sheet: s, rect: { r0: Number(m[1]) - 1, c0: 0, r1: Number(m[2]) - 1, c1: MAX_COLUMNS - 1 } };
     }, true);
   }
 }
@@ -306,6 +401,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   private _autoFilter?: FakeAutoFilter;
   private _tables?: FakeTableCollection;
   private _charts?: FakeChartCollection;
+  private _pageLayout?: FakePageLayout;
 
   protected override _checkAlive(s: SheetModel): void {
     assertSheetAlive(s);
@@ -327,6 +423,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
       case 'autoFilter': return this.autoFilter;
       case 'tables': return this.tables;
       case 'charts': return this.charts;
+      case 'pageLayout': return this.pageLayout;
       default: return undefined;
     }
   }
@@ -374,6 +471,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   get autoFilter(): FakeAutoFilter { return (this._autoFilter ??= new FakeAutoFilter(this.context, () => this._target())); }
   get tables(): FakeTableCollection { return (this._tables ??= new FakeTableCollection(this.context, () => this._target())); }
   get charts(): FakeChartCollection { return (this._charts ??= new FakeChartCollection(this.context, () => this._target())); }
+  get pageLayout(): FakePageLayout { return (this._pageLayout ??= new FakePageLayout(this.context, () => this._target())); }
 
   /** A range by A1 address; no address means the whole sheet. */
   getRange(address?: string): FakeRange {

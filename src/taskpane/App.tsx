@@ -1,6 +1,6 @@
 /**
- * The task pane: Fluent UI (Office's look) in the clerk's language, with three tabs — 名单校验 (check rolls),
- * 名额分配 (seats) and 帮助 (help). It loads the workbook's saved settings and the proposed sheets once, and saves
+ * The task pane: Fluent UI (Office's look) in the clerk's language, with four tabs — 名单校验 (check rolls),
+ * 名额分配 (seats), 统计汇总 (statistics tables) and 帮助 (help). It loads the workbook's saved settings and the proposed sheets once, and saves
  * every change the clerk makes back into the workbook.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -14,6 +14,7 @@ import { messageOf } from '../workflows/workflow-error';
 import { I18nProvider, useLanguage, useStrings } from './i18n';
 import { HelpPanel } from './components/HelpPanel';
 import { SeatsPanel } from './components/SeatsPanel';
+import { SummaryPanel } from './components/SummaryPanel';
 import { ValidatePanel } from './components/ValidatePanel';
 
 const useStyles = makeStyles({
@@ -27,7 +28,7 @@ export interface AppProps {
   language: Language;
 }
 
-type TabName = 'validate' | 'seats' | 'help';
+type TabName = 'validate' | 'seats' | 'summary' | 'help';
 
 export function App({ port, language }: AppProps) {
   return (
@@ -87,6 +88,7 @@ function Pane({ port }: { port: WorkbookPort }) {
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
           <Tab value="validate" data-testid="validate-tab">{strings.tabValidate}</Tab>
           <Tab value="seats" data-testid="seats-tab">{strings.tabSeats}</Tab>
+          <Tab value="summary" data-testid="summary-tab">{strings.tabSummary}</Tab>
           <Tab value="help" data-testid="help-tab">{strings.tabHelp}</Tab>
         </TabList>
       </header>
@@ -99,6 +101,9 @@ function Pane({ port }: { port: WorkbookPort }) {
             </div>
             <div hidden={tab !== 'seats'}>
               {proposals !== null && <SeatsPanel port={port} settings={settings} proposals={proposals} updateSettings={updateSettings} />}
+            </div>
+            <div hidden={tab !== 'summary'}>
+              <SummaryPanel port={port} settings={settings} updateSettings={updateSettings} />
             </div>
             {tab === 'help' && <HelpPanel />}
           </>

@@ -1,9 +1,17 @@
 /**
- * 清除标记 (clear flags): removes every highlight Election Clerk added, restoring each cell's look exactly.
- * Cell values are never touched. The 校验结果 sheet stays (it is a record the clerk may want to keep).
+ * 清除标记 (clear flags): removes every highlight Election Clerk added, restoring each cell's look exactly, and the
+ * 校验结果 sheet it wrote (only that one, recognised by the id it recorded; never a clerk's sheet of that name), so
+ * the workbook is as it was before the check. Cell values are never touched.
  */
 import { WorkbookPort } from './workbook-port';
 
-export async function clearAll(port: WorkbookPort): Promise<void> {
+export interface ClearResult {
+  /** The findings sheet deleted, or null when there was none. */
+  removedSheet: string | null;
+}
+
+export async function clearAll(port: WorkbookPort): Promise<ClearResult> {
   await port.clearFlags();
+  const removedSheet = await port.removeFindingsSheet();
+  return { removedSheet };
 }

@@ -7,3 +7,4 @@ export * from './validate-workbook';
 export * from './clear-all';
 export * from './allocation-sheet';
 export * from './allocate-seats';
+export * from './fill-summary';

@@ -6,13 +6,16 @@
 import { CellRef, Finding } from '../domain/common/finding';
 import { WritePlan } from '../domain/workbook/cell-writes';
 import { columnLetter } from '../domain/workbook/sheet-grid';
-import { applyWritePlan } from '../adapters/office/apply-write-plan';
+import { applyWritePlan, undoWritePlan } from '../adapters/office/apply-write-plan';
+import { createSpecSheet } from '../adapters/office/sheet-spec';
+import { FINDINGS_RECORD_KEY } from '../adapters/office/findings-sheet';
+import { SheetSpec } from '../domain/summary/standard-sheet';
 import { clearFlags, flagFindings } from '../adapters/office/flags';
 import { writeFindingsSheet } from '../adapters/office/findings-sheet';
 import { listSheets, readSheet, SheetSummary } from '../adapters/office/read-sheets';
 import { selectCell } from '../adapters/office/select-cell';
 import { loadWorkbookSettings, saveWorkbookSettings } from '../adapters/office/workbook-settings';
-import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, WorkbookPort } from './workbook-port';
+import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, WorkbookPort, WrittenCells } from './workbook-port';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -63,6 +66,7 @@ export function officeWorkbook(run: ExcelRunner): WorkbookPort {
         maxRows: options.maxRows,
         signal: options.signal,
         onProgress: options.onProgress,
+        formulas: options.formulas,
       }));
     },
 
@@ -102,6 +106,50 @@ export function officeWorkbook(run: ExcelRunner): WorkbookPort {
         await context.sync();
       });
       summaries.delete(sheet);
+    },
+
+    async applyUndoableWritePlan(plan: WritePlan): Promise<WrittenCells> {
+      const applied = await run((context) => applyWritePlan(context, plan));
+      summaries = new Map();
+      return applied;
+    },
+
+    async undoWrites(written: WrittenCells) {
+      const report = await run((context) => undoWritePlan(context, written));
+      summaries = new Map();
+      return report;
+    },
+
+    async createSheet(spec: SheetSpec) {
+      const report = await run((context) => createSpecSheet(context, spec));
+      summaries = new Map();
+      return report.notes;
+    },
+
+    async removeFindingsSheet() {
+      const removed = await run(async (context) => {
+        // Only the sheet Election Clerk recorded as its findings sheet (by id), never a clerk's sheet of that name.
+        const record = context.workbook.settings.getItemOrNullObject(FINDINGS_RECORD_KEY);
+        record.load('value');
+        await context.sync();
+        const value = record.isNullObject ? null : (record.value as { name?: string; id?: string } | null);
+        if (!value?.id) return null;
+        const sheet = context.workbook.worksheets.getItemOrNullObject(value.id);
+        sheet.load('name');
+        await context.sync();
+        if (sheet.isNullObject) {
+          record.delete();
+          await context.sync();
+          return null;
+        }
+        const name = sheet.name;
+        sheet.delete();
+        record.delete();
+        await context.sync();
+        return name;
+      });
+      if (removed) summaries.delete(removed);
+      return removed;
     },
 
     async addChart(spec: ChartSpec) {

@@ -4,10 +4,12 @@
  * Excel); tests may pass a small in-memory one. Keeping this seam narrow keeps the workflows free of office.js.
  */
 import { CellRef, Finding } from '../domain/common/finding';
+import { Message } from '../domain/common/problem';
 import { SheetGrid } from '../domain/workbook/sheet-grid';
 import { WritePlan } from '../domain/workbook/cell-writes';
 import { RollLayout } from '../domain/roll/roll-layout';
 import { Method } from '../domain/seats/apportion-types';
+import { SheetSpec } from '../domain/summary/standard-sheet';
 
 export type Language = 'zh' | 'en';
 
@@ -53,6 +55,50 @@ export interface ClerkSettings {
   seats?: SeatSettings;
   /** The allocation sheet Election Clerk wrote last (so it may replace it, and never a clerk's own sheet). */
   allocationSheet?: string;
+  /** Options of 生成汇总 (statistics tables). */
+  summary?: SummarySettings;
+  /** What the last 生成汇总 wrote, so that 撤销汇总 can restore the workbook exactly. */
+  lastSummary?: SummaryRecord;
+}
+
+/** Options of 生成汇总. */
+export interface SummarySettings {
+  /** 填报单位 printed on the standard sheets. */
+  unit?: string;
+  /** Keep numbers typed into a template when they differ from the rolls (default false: replace, and warn). */
+  keepHandEntered?: boolean;
+}
+
+/** What a cell held before a write, as Excel reports it (value, formula text, number format). */
+export interface CellBefore {
+  value: unknown;
+  formula: unknown;
+  numberFormat: unknown;
+}
+
+/** Cells a write plan changed, with what each held before and right after: enough to undo the write exactly. */
+export interface WrittenCells {
+  /** Sheets the plan created (undo deletes them). */
+  createdSheets: string[];
+  cells: { sheet: string; row: number; column: number; before: CellBefore; after: unknown }[];
+}
+
+/** What undoing written cells did. */
+export interface UndoneWrites {
+  restored: number;
+  deletedSheets: string[];
+  /** Cells changed by someone since they were written: left as they are. */
+  keptEdited: { sheet: string; row: number; column: number }[];
+}
+
+/** The record of the last summary, kept in the workbook's settings for 撤销汇总. */
+export interface SummaryRecord {
+  /** When it was written (ISO time). */
+  at: string;
+  /** Cells written into the clerk's own sheets (templates). */
+  written: WrittenCells;
+  /** Standard sheets the summary created. */
+  createdSheets: string[];
 }
 
 /** A column chart to add on a sheet: categories and values are same-length column ranges (Excel rows, 1-based). */
@@ -75,6 +121,8 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Read only the first rows (for detection and the mapping editor); all rows when absent. */
   maxRows?: number;
+  /** Also read the formulas (SheetGrid.formulas), for templates whose formulas must be kept. */
+  formulas?: boolean;
 }
 
 export interface WorkbookPort {
@@ -97,4 +145,17 @@ export interface WorkbookPort {
   /** Deletes a sheet (only ever one Election Clerk created). */
   deleteSheet(name: string): Promise<void>;
   addChart(spec: ChartSpec): Promise<void>;
+  /**
+   * Applies a plan atomically, like applyWritePlan, and returns what the cells held before, for `undoWrites`.
+   */
+  applyUndoableWritePlan(plan: WritePlan): Promise<WrittenCells>;
+  /** Restores cells written by `applyUndoableWritePlan` (those nobody changed since) and deletes its new sheets. */
+  undoWrites(written: WrittenCells): Promise<UndoneWrites>;
+  /**
+   * Creates a new sheet laid out by `spec` (values, merges, styles, widths, print setup). All or nothing: if it
+   * fails, the sheet is removed. Returns notes about parts Excel could not apply (print setup on old versions).
+   */
+  createSheet(spec: SheetSpec): Promise<Message[]>;
+  /** Deletes the 校验结果 sheet Election Clerk wrote (never a clerk's sheet of that name); returns its name, or null. */
+  removeFindingsSheet(): Promise<string | null>;
 }

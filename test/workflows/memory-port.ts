@@ -5,7 +5,8 @@
 import { CellRef, Finding } from '../../src/domain/common/finding';
 import { CellValue, SheetGrid } from '../../src/domain/workbook/sheet-grid';
 import { WritePlan } from '../../src/domain/workbook/cell-writes';
-import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, WorkbookPort } from '../../src/workflows/workbook-port';
+import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, UndoneWrites, WorkbookPort, WrittenCells } from '../../src/workflows/workbook-port';
+import { SheetSpec } from '../../src/domain/summary/standard-sheet';
 
 export interface MemorySheet {
   name: string;
@@ -112,6 +113,57 @@ export class MemoryWorkbook implements WorkbookPort {
   async addChart(spec: ChartSpec) {
     this.calls.push('addChart');
     this.charts.push(spec);
+  }
+
+  async applyUndoableWritePlan(plan: WritePlan): Promise<WrittenCells> {
+    const cells = plan.writes.filter((w) => !plan.newSheets.includes(w.sheet)).map((w) => ({
+      sheet: w.sheet, row: w.row, column: w.column,
+      before: { value: this.value(w.sheet, w.row, w.column) ?? '', formula: this.value(w.sheet, w.row, w.column) ?? '', numberFormat: 'General' },
+      after: w.value ?? '',
+    }));
+    await this.applyWritePlan(plan);
+    return { createdSheets: [...plan.newSheets], cells };
+  }
+
+  async undoWrites(written: WrittenCells): Promise<UndoneWrites> {
+    this.calls.push('undoWrites');
+    const report: UndoneWrites = { restored: 0, deletedSheets: [], keptEdited: [] };
+    for (const name of written.createdSheets) {
+      if (!this.sheets.some((s) => s.name === name)) continue;
+      await this.deleteSheet(name);
+      report.deletedSheets.push(name);
+    }
+    for (const c of [...written.cells].reverse()) {
+      const now = this.value(c.sheet, c.row, c.column) ?? '';
+      if (now !== c.after) {
+        report.keptEdited.push({ sheet: c.sheet, row: c.row, column: c.column });
+        continue;
+      }
+      this.sheet(c.sheet).rows[c.row - 1][c.column - 1] = c.before.value === '' ? null : (c.before.value as CellValue);
+      report.restored += 1;
+    }
+    return report;
+  }
+
+  async createSheet(spec: SheetSpec) {
+    this.calls.push(`createSheet:${spec.name}`);
+    if (this.sheets.some((s) => s.name === spec.name)) throw new Error(`Sheet ${spec.name} exists`);
+    const rows: CellValue[][] = [];
+    for (const c of spec.cells) {
+      while (rows.length < c.row) rows.push([]);
+      const row = rows[c.row - 1];
+      while (row.length < c.column) row.push(null);
+      row[c.column - 1] = c.value;
+    }
+    this.sheets.push({ name: spec.name, rows });
+    return [];
+  }
+
+  async removeFindingsSheet() {
+    this.calls.push('removeFindingsSheet');
+    const had = this.sheets.some((s) => s.name === '校验结果');
+    this.sheets = this.sheets.filter((s) => s.name !== '校验结果');
+    return had ? '校验结果' : null;
   }
 
   /** The value at an Excel row and column of a sheet. */

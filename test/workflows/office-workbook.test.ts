@@ -59,6 +59,8 @@ describe('workflows on the fake Excel', () => {
 
     await clearAll(port);
     expect(sampleSheetsJSON(fake)).toBe(before);
+    // Clear also removes the 校验结果 sheet it wrote: the workbook is as before the check.
+    expect(fake.sheetNames()).not.toContain('校验结果');
   });
 
   it('keeps settings in the workbook across reopening', async () => {

@@ -78,6 +78,8 @@ export interface ReadSheetOptions {
    * (maxRows) of a wider sheet reads its first maxColumns columns instead.
    */
   maxColumns?: number;
+  /** Also load the formulas into `grid.formulas` (templates: a formula must never be overwritten). Default false. */
+  formulas?: boolean;
 }
 
 export const DEFAULT_RESPONSE_BUDGET = 4_000_000;
@@ -145,7 +147,8 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
   // First round trip: a sample block with number formats, the merged areas and the visible rows.
   const sampleCount = Math.min(total, options.sampleRows ?? Math.max(1, Math.min(500, Math.floor(SAMPLE_CELLS / columns))), rowsPerRead);
   const sample = sheet.getRangeByIndexes(r0, c0, sampleCount, columns);
-  sample.load('values,numberFormat');
+  const withFormulas = options.formulas === true;
+  sample.load(withFormulas ? 'values,numberFormat,formulas' : 'values,numberFormat');
   const whole = sheet.getRangeByIndexes(r0, c0, total, columns);
   const merged = whole.getMergedAreasOrNullObject();
   merged.load('address');
@@ -167,6 +170,7 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
   for (let i = 0; i < sampleValues.length; i++) {
     grid.rows.push(sampleValues[i].map((v, j) => toCell(v, sampleFormats[i][j], dateSet.has(j))));
   }
+  if (withFormulas) grid.formulas = (sample.formulas as unknown[][]).map(formulaRow);
   grid.merges = merged.isNullObject ? [] : parseAreaAddresses(merged.address).map<MergedArea>((r) => ({
     startRow: r.row0 + 1, startColumn: r.column0 + 1, endRow: r.row1 + 1, endColumn: r.column1 + 1,
   }));
@@ -175,7 +179,7 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
 
   // Size the blocks from the sample: bytes per row of values plus the date columns' formats.
   const sampleBytes = jsonSize(sampleValues);
-  const perRow = sampleBytes / sampleCount + dateColumns.length * 24 + 8;
+  const perRow = (sampleBytes / sampleCount) * (withFormulas ? 2 : 1) + dateColumns.length * 24 + 8;
   let rowsPerSync = Math.max(1, Math.floor(budget / (perRow * 1.25)));
 
   let next = sampleCount;
@@ -186,7 +190,7 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
     for (let start = next; start < next + count; start += rowsPerRead) {
       const n = Math.min(rowsPerRead, next + count - start);
       const values = sheet.getRangeByIndexes(r0 + start, c0, n, columns);
-      values.load('values');
+      values.load(withFormulas ? 'values,formulas' : 'values');
       const formats = dateColumns.map((j) => {
         const slice = sheet.getRangeByIndexes(r0 + start, c0 + j, n, 1);
         slice.load('numberFormat');
@@ -213,11 +217,17 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
         dateColumns.forEach((j, k) => { out[j] = toCell(row[j], formats[k][i][0], true); });
         grid.rows.push(out);
       }
+      if (withFormulas) grid.formulas!.push(...(read.values.formulas as unknown[][]).map(formulaRow));
     }
     next += count;
     options.onProgress?.(next, total);
   }
   return grid;
+}
+
+/** A row of `range.formulas` as SheetGrid.formulas: the formula text where a cell has one, null elsewhere. */
+function formulaRow(row: unknown[]): (string | null)[] {
+  return row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null));
 }
 
 /** Excel row numbers of the rows of [firstRow, firstRow + count) not covered by the visible areas. */
