@@ -27,7 +27,7 @@ async function main() {
 
   for (const page of ['taskpane.html', 'commands.html']) {
     const html = need(page);
-    const src = /<script[^>]+src="([^"]*office\.js)"/.exec(html);
+    const src = /<script[^>]+src=["']?([^"'\s>]*office\.js)/.exec(html);
     if (!src) { problems.push(`dist/${page} does not load office.js`); continue; }
     if (/^https:\/\/appsforoffice\.microsoft\.com\//.test(src[1])) continue;
     for (const f of ['office-js/office.js', 'office-js/o15apptofilemappingtable.js', 'office-js/en-us/office_strings.js', 'office-js/zh-cn/office_strings.js']) need(f);

@@ -107,16 +107,21 @@ async function testPlayground(context, base) {
   check(actual === expected || actual.startsWith(`${sheet}!A${cell}:`), `clicking the finding at ${sheet}!${cell} selects it (selection ${selected})`);
   await shot(page, 'finding-selected');
 
-  // Clear flags: every cell as it was before the check (values and formats), the findings sheet aside.
+  const flagged = await page.evaluate(() => window.__electionClerkPlayground.fake.toJSON().sheets
+    .reduce((n, s) => n + (s.conditionalFormats ? s.conditionalFormats.length : 0), 0));
+  check(flagged > 0, `the check flagged cells (${flagged} conditional-format flags)`);
+
+  // Clear flags: the workbook exactly as before the check — values, formats, flags and the findings sheet gone.
   await page.getByTestId('clear-flags-button').click();
   await page.waitForTimeout(500);
   await shot(page, 'flags-cleared');
   const after = await page.evaluate(snapshotScript('__electionClerkPlayground'));
-  const sheetsOf = (json) => Object.fromEntries(JSON.parse(json).sheets.filter((s) => s.name !== '校验结果').map((s) => [s.name, JSON.stringify(s.cells ?? s.rows ?? s)]));
+  const sheetsOf = (json) => Object.fromEntries(JSON.parse(json).sheets.map((s) => [s.name, JSON.stringify(s)]));
   const b = sheetsOf(before);
   const a = sheetsOf(after);
   const changed = Object.keys(b).filter((n) => b[n] !== a[n]);
-  check(changed.length === 0, `after clearing, every roll sheet equals its state before the check${changed.length ? ` (changed: ${changed.join(', ')})` : ''}`);
+  const added = Object.keys(a).filter((n) => !(n in b));
+  check(changed.length === 0 && added.length === 0, `after clearing, the workbook equals its state before the check${changed.length + added.length ? ` (changed: ${[...changed, ...added].join(', ')})` : ''}`);
 
   // Seat allocation.
   await page.getByTestId('seats-tab').click();
@@ -132,6 +137,20 @@ async function testPlayground(context, base) {
   }));
   check(hasSheet, 'the 代表名额分配 sheet was written');
   await shot(page, 'seats');
+
+  // Summary tables: standard sheets created (the sample has no template), then undone.
+  const sheetsBefore = await page.evaluate(() => window.__electionClerkPlayground.fake.sheetNames());
+  await page.getByTestId('summary-tab').click();
+  await page.getByTestId('summary-run-button').click();
+  await page.getByTestId('summary-results').waitFor({ timeout: 30000 });
+  const sheetsAfter = await page.evaluate(() => window.__electionClerkPlayground.fake.sheetNames());
+  const created = sheetsAfter.filter((n) => !sheetsBefore.includes(n));
+  check(created.some((n) => n.includes('选民登记')), `生成汇总 created the statistics sheets (${created.join(', ')})`);
+  await shot(page, 'summary');
+  await page.getByTestId('summary-undo-button').click();
+  await page.waitForTimeout(500);
+  const sheetsUndone = await page.evaluate(() => window.__electionClerkPlayground.fake.sheetNames());
+  check(JSON.stringify(sheetsUndone) === JSON.stringify(sheetsBefore), `撤销汇总 removed them again (${sheetsUndone.length} sheets)`);
   check(errors.length === 0, `no page errors${errors.length ? `: ${errors.join('; ')}` : ''}`);
   await page.close();
 }

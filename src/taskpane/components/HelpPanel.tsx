@@ -34,7 +34,7 @@ const HELP = {
       {
         title: '会改动工作簿的什么',
         items: [
-          '有问题的单元格会被标色。标色不改变任何单元格的内容；“清除标记”会把单元格的外观恢复原样。',
+          '有问题的单元格会被标色。标色不改变任何单元格的内容；“清除标记”去掉全部标色和“校验结果”表，工作簿恢复到校验前的样子。',
           '问题清单写入新工作表“校验结果”，每条带有跳转到单元格的链接。再次校验时替换这张表。',
           '名额分配结果写入新工作表“代表名额分配”，并附每名代表所代表人口数的图表。',
           '数据只在本机处理，不会上传到任何地方。',
@@ -46,6 +46,14 @@ const HELP = {
           '每一选区选一至三名代表，各选区每一代表所代表的人口数应大体相等。结果表列出每个选区的每名代表人口数和与平均数的偏差。',
           '代表总名额可直接填写，也可按选举法计算：乡级基数45名，每1500人增加1名，最多160名；县级基数140名，每5000人增加1名，人口超过155万的最多450名。',
           '若某选区无法在一至三名范围内分配，加载项会给出提示：应调整选区划分（拆分或合并），而不会违反范围。',
+        ],
+      },
+      {
+        title: '统计汇总',
+        items: [
+          '“生成汇总”按名单、选区划分表和名额分配填写选民登记情况统计表、选区划分和代表名额分配表（有代表候选人名单时还有代表结构统计表）。',
+          '工作簿中已有本单位表样时，按标题、表头和行名找到对应格子，只填空白或数字单元格；标题、说明、签名、公式都不改动，对不上的表头会逐一列出。',
+          '没有表样时新建标准格式的工作表（可直接打印）。“撤销汇总”把表样恢复原样，并删除新建的表。',
         ],
       },
     ],
@@ -73,7 +81,7 @@ const HELP = {
       {
         title: 'What it changes in the workbook',
         items: [
-          'Cells with problems are highlighted. Highlighting never changes a cell\'s contents, and "Clear highlights" restores their look exactly.',
+          'Cells with problems are highlighted. Highlighting never changes a cell\'s contents; "Clear flags" removes every highlight and the "校验结果" sheet, leaving the workbook as it was before the check.',
           'The list of problems goes to a new sheet "校验结果", each with a link to its cell; a new check replaces that sheet.',
           'A seat allocation goes to a new sheet "代表名额分配" with a chart of the population per deputy.',
           'Data is processed on this computer only and is never uploaded.',
@@ -85,6 +93,14 @@ const HELP = {
           'Each district elects one to three deputies, and each deputy should represent roughly the same number of people. The results show each district\'s population per deputy and its deviation from the average.',
           'Enter the number of deputies, or have it computed from the Election Law: townships 45 plus one per 1,500 people, at most 160; counties 140 plus one per 5,000 people, at most 450 above 1.55 million people.',
           'When a district cannot get one to three seats, the add-in says so and suggests redrawing the districts (split or merge) instead of breaking the bounds.',
+        ],
+      },
+      {
+        title: 'Summary tables',
+        items: [
+          '"Fill summary" fills the voter registration table and the district and seat allocation table from the rolls, the district table and the allocation (and the deputy composition table when a candidate roster exists).',
+          'When the workbook has your own form, the add-in finds the cells by the title, header and row labels and writes numbers only into empty or numeric cells; titles, notes, signatures and formulas are left alone, and every label it could not match is listed.',
+          'Without a form it creates standard, print-ready sheets. "Undo summary" restores your form exactly and deletes the sheets it created.',
         ],
       },
     ],

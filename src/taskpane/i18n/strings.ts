@@ -7,7 +7,7 @@ import { Severity } from '../../domain/common/problem';
 
 const zh = {
   appTitle: '选务助手',
-  appSubtitle: '选民名单校验 · 代表名额分配',
+  appSubtitle: '选民名单校验 · 代表名额分配 · 统计汇总',
   tabValidate: '名单校验',
   tabSeats: '名额分配',
   tabSummary: '统计汇总',
@@ -150,7 +150,7 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Election Clerk',
-  appSubtitle: 'Voter-roll checks · Seat allocation',
+  appSubtitle: 'Voter-roll checks · Seat allocation · Summary tables',
   tabValidate: 'Check rolls',
   tabSeats: 'Seats',
   tabSummary: 'Tables',
@@ -187,7 +187,7 @@ const en: Strings = {
   allClear: 'No problems found.',
   findingsSheetWritten: (sheet: string) => `The list of problems is in sheet "${sheet}"; the cells concerned are highlighted (nothing in them was changed).`,
   skippedSheet: 'Sheets not checked',
-  clearFlags: 'Clear highlights',
+  clearFlags: 'Clear flags',
   flagsCleared: 'All highlights removed; the cells look as before.',
 
   findingsTitle: 'Problems found',
