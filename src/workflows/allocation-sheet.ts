@@ -5,25 +5,14 @@
  */
 import { Message } from '../domain/common/problem';
 import { CellWrite, WritePlan } from '../domain/workbook/cell-writes';
-import { METHOD_INFO, Method } from '../domain/seats/apportion-types';
-import { ChartSpec, Language, SeatMethod } from './workbook-port';
+import { Allocation, DistrictAllocation, Infeasible, METHOD_INFO, Method } from '../domain/seats/apportion-types';
+import { ChartSpec, Language } from './workbook-port';
 
 /** The part of the seat calculator's Allocation that the sheet shows. */
-export interface AllocationForSheet {
-  method: SeatMethod | string;
-  seats: number;
-  districts: {
-    name: string;
-    population: number;
-    seats: number;
-    quota: number;
-    populationPerDeputy: number | null;
-    deviationPercent: number | null;
-  }[];
-  maxDeviationPercent: number | null;
-  warnings: Message[];
-  infeasible?: { reason: Message } | null;
-}
+export type AllocationForSheet = Pick<Allocation, 'method' | 'seats' | 'maxDeviationPercent' | 'warnings'> & {
+  infeasible?: Pick<Infeasible, 'reason'> | null;
+  districts: Pick<DistrictAllocation, 'name' | 'population' | 'seats' | 'quota' | 'populationPerDeputy' | 'deviationPercent'>[];
+};
 
 /** The method's name as the seat calculator gives it. */
 export function methodName(method: string, language: Language): string {

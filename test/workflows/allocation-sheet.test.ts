@@ -2,7 +2,7 @@
 import { allocationSheetPlan, ALLOCATION_HEADER_ROW } from '../../src/workflows/allocation-sheet';
 
 const allocation = {
-  method: 'webster',
+  method: 'webster' as const,
   seats: 4,
   districts: [
     { name: '甲', population: 300, seats: 3, quota: 3.0, populationPerDeputy: 100, deviationPercent: 0 },
