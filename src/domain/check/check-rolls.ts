@@ -90,7 +90,7 @@ export function checkRolls(input: CheckInput, options: CheckOptions): CheckResul
   const facts: RowFacts[] = [];
   const sink: AnalysisSink = { analysis: null };
   const pool = emptyPool(total);
-  const ids = new IdIndex();
+  const ids = new IdIndex(total);
   const sheetOrder = new Map<string, number>();
   for (const { grid, layout } of input.rolls) {
     sheetOrder.set(`${grid.workbook}\u0000${grid.sheet}`, sheetOrder.size);

@@ -6,6 +6,7 @@
 import { CellRef, Finding } from '../common/finding';
 import { columnOf, RollRecord } from '../roll/read-roll';
 import { findingAt, listPlaces, refOf } from './finding-text';
+import { IdLookup, IdTable } from './id-table';
 import { RowFacts } from './row-facts';
 
 /**
@@ -13,15 +14,16 @@ import { RowFacts } from './row-facts';
  * occurrence of an ID seen more than once.
  */
 export class IdIndex {
-  readonly first = new Map<string, number>();
+  readonly first: IdTable;
   private more: Map<string, number[]> | null = null;
 
+  constructor(expected?: number) {
+    this.first = new IdTable(expected);
+  }
+
   add(id: string, i: number): void {
-    const first = this.first.get(id);
-    if (first === undefined) {
-      this.first.set(id, i);
-      return;
-    }
+    const first = this.first.addFirst(id, i);
+    if (first === -1) return;
     this.more ??= new Map();
     const list = this.more.get(id);
     if (list) list.push(i);
@@ -45,8 +47,8 @@ export class IdIndex {
  * Groups of record indexes sharing an ID among active rows (each group in row order, 2+ members), and `index`:
  * every ID → its first record (active or not), for the other rules' exact look-ups.
  */
-export function duplicateIdGroups(facts: readonly RowFacts[]): { groups: number[][]; index: Map<string, number> } {
-  const ids = new IdIndex();
+export function duplicateIdGroups(facts: readonly RowFacts[]): { groups: number[][]; index: IdLookup } {
+  const ids = new IdIndex(facts.length);
   for (let i = 0; i < facts.length; i++) {
     const id = facts[i].id18;
     if (id !== null) ids.add(id, i);

@@ -4,10 +4,11 @@
  * only when first needed, keyed by the numeric birth date (no string keys per row).
  */
 import { RollRecord } from '../roll/read-roll';
+import { IdLookup, IdTable } from './id-table';
 import { RowFacts } from './row-facts';
 
 export class PersonIndex {
-  readonly byId: Map<string, number>;
+  readonly byId: IdLookup;
   private byBirth: Map<number, number[]> | null = null;
   /** How many indexed rows have no usable ID. */
   readonly withoutId: number;
@@ -18,7 +19,7 @@ export class PersonIndex {
   constructor(
     private readonly records: readonly RollRecord[],
     private readonly facts: readonly RowFacts[],
-    byId?: Map<string, number>,
+    byId?: IdLookup,
     private readonly activeOnly = false,
   ) {
     let withoutId = 0;
@@ -26,13 +27,14 @@ export class PersonIndex {
       this.byId = byId;
       for (const f of facts) if (f.id18 === null) withoutId++;
     } else {
-      this.byId = new Map();
+      const table = new IdTable(facts.length);
       for (let i = 0; i < facts.length; i++) {
         const f = facts[i];
         if (activeOnly && !f.active) continue;
         if (f.id18 === null) withoutId++;
-        else if (!this.byId.has(f.id18)) this.byId.set(f.id18, i);
+        else table.addFirst(f.id18, i);
       }
+      this.byId = table;
     }
     this.withoutId = withoutId;
   }

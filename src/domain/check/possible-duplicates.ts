@@ -25,6 +25,7 @@ import { columnOf, RollRecord } from '../roll/read-roll';
 import { findingAt, listPlaces, refOf } from './finding-text';
 import { compareNames } from './name-similarity';
 import { RowFacts } from './row-facts';
+import { IdLookup } from './id-table';
 
 export const DEFAULT_THRESHOLD = 0.7;
 
@@ -241,7 +242,7 @@ interface Match {
 export function possibleDuplicateFindings(
   records: readonly RollRecord[],
   facts: readonly RowFacts[],
-  idIndex: ReadonlyMap<string, number>,
+  idIndex: IdLookup,
   out: Finding[],
   options: PossibleDuplicateOptions = {},
   pool?: CandidatePool,
