@@ -7,7 +7,7 @@ import { Message } from '../domain/common/problem';
 import { clearAll } from '../workflows/clear-all';
 import { officeWorkbook } from '../workflows/office-workbook';
 import { loadSettings } from '../workflows/settings';
-import { validateWorkbook } from '../workflows/validate-workbook';
+import { NOT_FLAGGED, validateWorkbook } from '../workflows/validate-workbook';
 import { messageOf } from '../workflows/workflow-error';
 import { WorkbookPort } from '../workflows/workbook-port';
 import { fillSummaryFromSettings } from '../workflows/fill-summary';
@@ -19,22 +19,33 @@ function language(): 'zh' | 'en' {
   return display.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** Joins messages after an outcome: each is a sentence of its own. */
+function withReasons(outcome: Message, reasons: Message[]): Message {
+  if (!reasons.length) return outcome;
+  return { zh: [outcome.zh, ...reasons.map((r) => r.zh)].join(''), en: [outcome.en, ...reasons.map((r) => r.en)].join(' ') };
+}
+
 /** Runs one button's workflow and returns the outcome for the clerk. */
 export async function ribbonOutcome(action: RibbonAction, port: WorkbookPort, lang: 'zh' | 'en'): Promise<Message> {
   const settings = await loadSettings(port);
   if (action === 'validate') {
-    const { summary, findingsSheet } = await validateWorkbook(port, settings, { language: lang });
+    const { summary, findingsSheet, skipped, notices } = await validateWorkbook(port, settings, { language: lang });
     const sheet = findingsSheet ?? '校验结果';
-    return summary.errors + summary.warnings + summary.infos === 0
+    const notFlagged = notices.filter((n) => n.code === NOT_FLAGGED);
+    const outcome: Message = summary.errors + summary.warnings + summary.infos === 0
       ? { zh: `校验完成：${summary.rows} 行，未发现问题。`, en: `Check complete: ${summary.rows} rows, nothing found.` }
       : {
-        zh: `校验完成：${summary.rows} 行，错误 ${summary.errors} 个，警告 ${summary.warnings} 个，提示 ${summary.infos} 个。详见“${sheet}”工作表，相关单元格已标记。`,
-        en: `Check complete: ${summary.rows} rows, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes. See the "${sheet}" sheet; the cells are flagged.`,
+        zh: `校验完成：${summary.rows} 行，错误 ${summary.errors} 个，警告 ${summary.warnings} 个，提示 ${summary.infos} 个。详见“${sheet}”工作表，相关单元格已标记${notFlagged.length ? '（以下所说的工作表除外）' : ''}。`,
+        en: `Check complete: ${summary.rows} rows, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes. See the "${sheet}" sheet; the cells are flagged${notFlagged.length ? ' (except on the sheets named below)' : ''}.`,
       };
+    // Sheets not checked, and sheets whose cells could not be flagged (protected), each with what to do.
+    return withReasons(outcome, [...skipped.map((s) => s.reason), ...notFlagged.map((n) => n.message)]);
   }
   if (action === 'clear') {
-    await clearAll(port);
-    return { zh: '已清除选务助手添加的全部标记，单元格内容和格式保持原样。', en: 'Every flag Election Clerk added was removed; cell values and formats are as they were.' };
+    const { skipped } = await clearAll(port);
+    return skipped.length
+      ? withReasons({ zh: '已清除选务助手添加的标记，单元格内容和格式保持原样，但：', en: 'The flags Election Clerk added were removed, cell values and formats as they were, except:' }, skipped.map((s) => s.reason))
+      : { zh: '已清除选务助手添加的全部标记，单元格内容和格式保持原样。', en: 'Every flag Election Clerk added was removed; cell values and formats are as they were.' };
   }
   return fillSummaryFromSettings(port, settings);
 }

@@ -3,15 +3,17 @@
  * 校验结果 sheet it wrote (only that one, recognised by the id it recorded; never a clerk's sheet of that name), so
  * the workbook is as it was before the check. Cell values are never touched.
  */
-import { WorkbookPort } from './workbook-port';
+import { SkippedSheet, WorkbookPort } from './workbook-port';
 
 export interface ClearResult {
   /** The findings sheet deleted, or null when there was none. */
   removedSheet: string | null;
+  /** Sheets whose flags could not be removed (protected), and what to do. */
+  skipped: SkippedSheet[];
 }
 
 export async function clearAll(port: WorkbookPort): Promise<ClearResult> {
-  await port.clearFlags();
+  const { skipped } = await port.clearFlags();
   const removedSheet = await port.removeFindingsSheet();
-  return { removedSheet };
+  return { removedSheet, skipped };
 }

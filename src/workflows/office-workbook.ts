@@ -12,10 +12,11 @@ import { FINDINGS_RECORD_KEY } from '../adapters/office/findings-sheet';
 import { SheetSpec } from '../domain/summary/standard-sheet';
 import { clearFlags, flagFindings } from '../adapters/office/flags';
 import { writeFindingsSheet } from '../adapters/office/findings-sheet';
+import { checkSheet } from '../adapters/office/guards';
 import { listSheets, readSheet, SheetSummary } from '../adapters/office/read-sheets';
 import { selectCell } from '../adapters/office/select-cell';
 import { loadWorkbookSettings, saveWorkbookSettings } from '../adapters/office/workbook-settings';
-import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, WorkbookPort, WrittenCells } from './workbook-port';
+import { ChartSpec, ClerkSettings, FlagOutcome, Language, ReadOptions, SheetInfo, WorkbookPort, WrittenCells } from './workbook-port';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -54,6 +55,9 @@ export function officeWorkbook(run: ExcelRunner): WorkbookPort {
         columnCount: s.columnCount === 0 ? 0 : s.startColumn + s.columnCount - 1,
         visible: s.visibility === 'Visible',
         protected: s.protected,
+        filtered: s.filtered,
+        tables: [...s.tables],
+        problems: checkSheet(s).map((p) => ({ sheet: s.name, code: p.code, severity: p.severity, message: p.message })),
       }));
     },
 
@@ -70,12 +74,14 @@ export function officeWorkbook(run: ExcelRunner): WorkbookPort {
       }));
     },
 
-    async flagFindings(findings: Finding[]) {
-      await run((context) => flagFindings(context, findings));
+    async flagFindings(findings: Finding[]): Promise<FlagOutcome> {
+      const report = await run((context) => flagFindings(context, findings));
+      return { skipped: report.skipped };
     },
 
-    async clearFlags() {
-      await run((context) => clearFlags(context));
+    async clearFlags(): Promise<FlagOutcome> {
+      const report = await run((context) => clearFlags(context));
+      return { skipped: report.skipped };
     },
 
     async writeFindingsSheet(findings: Finding[], language: Language) {

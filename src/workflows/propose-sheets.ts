@@ -70,9 +70,9 @@ export async function proposeSheet(port: WorkbookPort, info: SheetInfo, settings
 export async function proposeSheets(
   port: WorkbookPort,
   settings: ClerkSettings,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; sheets?: SheetInfo[] } = {},
 ): Promise<SheetProposal[]> {
-  const sheets = await port.listSheets();
+  const sheets = options.sheets ?? await port.listSheets();
   const proposals: SheetProposal[] = [];
   for (const info of sheets) {
     throwIfCancelled(options.signal);

@@ -2,6 +2,8 @@
  * 校验 (validate) the open workbook: read the roll sheets (and the register, exclusion lists and district table when
  * the workbook has them) in blocks, take each sheet's saved or detected layout, run the engine, then flag the
  * findings' cells and write the 校验结果 sheet. Cancel is honoured between sheet reads and before anything is written.
+ * What the clerk should know about awkward sheets (protected, filtered, hidden rows, merged cells, tables, too wide
+ * to read, not flagged) comes back as `notices`; an empty workbook is refused before anything else.
  * Used by the task pane and the ribbon's one-click button alike.
  */
 import { checkRolls } from '../domain/check/check-rolls';
@@ -11,9 +13,10 @@ import { RollLayout } from '../domain/roll/roll-layout';
 import { readDistrictTable } from '../domain/seats/district-table';
 import { SheetGrid } from '../domain/workbook/sheet-grid';
 import { Message } from '../domain/common/problem';
+import { checkGrid, checkWorkbook } from '../adapters/office/guards';
 import { chooseRollSheets, proposeSheets, SheetProposal } from './propose-sheets';
 import { requireElectionDate } from './settings';
-import { ClerkSettings, Language, WorkbookPort } from './workbook-port';
+import { ClerkSettings, Language, SheetNotice, WorkbookPort } from './workbook-port';
 import { throwIfCancelled, WorkflowError } from './workflow-error';
 
 export type ValidatePhase = 'scan' | 'read' | 'check' | 'flag' | 'done';
@@ -38,9 +41,36 @@ export interface ValidateOptions {
 export interface ValidateResult extends CheckResult {
   /** The roll sheets checked and the layout used for each. */
   sheets: { sheet: string; layout: RollLayout }[];
-  /** Sheets chosen as rolls that could not be read as one, and why. */
+  /** Sheets chosen as rolls that could not be read as one (no header, too wide), and why. */
   skipped: { sheet: string; reason: Message }[];
+  /**
+   * What the clerk should know about the sheets read that is not a finding: protected (and so not flagged),
+   * filtered, hidden rows, merged cells, tables; in the order the sheets were read, flagging's last.
+   */
+  notices: SheetNotice[];
   findingsSheet?: string;
+}
+
+/** Code of the notice for a sheet whose findings could not be flagged (it is protected, or was renamed). */
+export const NOT_FLAGGED = 'NOT_FLAGGED';
+
+/** The EMPTY_WORKBOOK refusal: nothing in any sheet to check. */
+export function emptyWorkbookError(): WorkflowError {
+  const empty = checkWorkbook([]).find((p) => p.code === 'EMPTY_WORKBOOK');
+  return new WorkflowError(empty ? empty.message : {
+    zh: '工作簿中没有任何数据。请先打开或粘贴选民名单，再进行校验。',
+    en: 'The workbook has no data. Open or paste the voter roll first, then validate.',
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function clerkMessageOf(error: unknown): Message | undefined {
+  const m = (error as { clerkMessage?: Message } | null)?.clerkMessage;
+  return m && typeof m.zh === 'string' && typeof m.en === 'string' ? m : undefined;
 }
 
 // Share of the progress bar for each phase.
@@ -89,10 +119,13 @@ export async function validateWorkbook(
 ): Promise<ValidateResult> {
   const { onProgress, signal } = options;
   const report = (p: ValidateProgress) => onProgress?.(p);
+  // Nothing to check at all: say so before anything else (and before asking for the election day).
+  const listed = await port.listSheets();
+  if (!listed.some((s) => s.rowCount > 0)) throw emptyWorkbookError();
   const electionDate = requireElectionDate(settings);
 
   report({ phase: 'scan', fraction: 0 });
-  const proposals = await proposeSheets(port, settings, { signal });
+  const proposals = await proposeSheets(port, settings, { signal, sheets: listed });
   const kinds = sheetKindsFrom(proposals, settings);
   if (kinds.rolls.length === 0) {
     throw new WorkflowError({
@@ -117,18 +150,50 @@ export async function validateWorkbook(
   const exclusions: ExclusionList[] = [];
   const districts: DistrictRow[] = [];
   const skipped: { sheet: string; reason: Message }[] = [];
+  const notices: SheetNotice[] = [];
+  // Sheets refused for something other than a missing header (too wide to be a roll).
+  let refusedRolls = 0;
+  const refuse = (item: (typeof toRead)[number], code: string, message: Message) => {
+    if (item.role === 'roll') {
+      skipped.push({ sheet: item.sheet, reason: message });
+      refusedRolls += 1;
+    } else {
+      notices.push({ sheet: item.sheet, code, severity: 'warning', message });
+    }
+  };
 
   for (const item of toRead) {
     throwIfCancelled(signal);
-    const rowsHere = Math.max(1, infoByName.get(item.sheet)?.rowCount ?? 1);
-    const grid = await port.readSheet(item.sheet, {
-      signal,
-      onProgress: (done) => report({
-        phase: 'read', sheet: item.sheet, fraction: SCAN + READ * Math.min(1, (rowsBefore + Math.min(done, rowsHere)) / totalRows),
-      }),
-    });
+    const info = infoByName.get(item.sheet);
+    const rowsHere = Math.max(1, info?.rowCount ?? 1);
+    const problems = info?.problems ?? [];
+    const blocking = problems.find((p) => p.severity === 'error');
+    if (blocking) {
+      // Refused before reading (e.g. SHEET_TOO_WIDE): the other sheets are still checked.
+      rowsBefore += rowsHere;
+      refuse(item, blocking.code, blocking.message);
+      continue;
+    }
+    notices.push(...problems);
+    let grid: SheetGrid;
+    try {
+      grid = await port.readSheet(item.sheet, {
+        signal,
+        onProgress: (done) => report({
+          phase: 'read', sheet: item.sheet, fraction: SCAN + READ * Math.min(1, (rowsBefore + Math.min(done, rowsHere)) / totalRows),
+        }),
+      });
+    } catch (error) {
+      // A sheet the reader refuses as a whole (too wide) is skipped with its message; anything else stops the check.
+      const message = clerkMessageOf(error);
+      if (errorCode(error) !== 'SHEET_TOO_WIDE' || !message) throw error;
+      rowsBefore += rowsHere;
+      refuse(item, 'SHEET_TOO_WIDE', message);
+      continue;
+    }
     rowsBefore += rowsHere;
     report({ phase: 'read', sheet: item.sheet, fraction: SCAN + READ * Math.min(1, rowsBefore / totalRows) });
+    for (const p of checkGrid(grid)) notices.push({ sheet: item.sheet, code: p.code, severity: p.severity, message: p.message });
     if (item.role === 'districts') {
       for (const row of readDistrictTable(grid).rows) districts.push({ name: row.name, population: row.population });
       continue;
@@ -150,6 +215,12 @@ export async function validateWorkbook(
     if (item.role === 'roll') rolls.push(laid);
     else if (item.role === 'register') register.push(laid);
     else exclusions.push({ reason: item.reason ?? exclusionReasonOf(item.sheet, grid), sheets: [laid] });
+  }
+  if (rolls.length === 0 && refusedRolls > 0) {
+    throw new WorkflowError({
+      zh: `没有可以校验的名单。${skipped.map((s) => s.reason.zh).join('')}`,
+      en: `No roll could be checked. ${skipped.map((s) => s.reason.en).join(' ')}`,
+    });
   }
   if (rolls.length === 0) {
     throw new WorkflowError({
@@ -179,10 +250,22 @@ export async function validateWorkbook(
   let findingsSheet: string | undefined;
   if (options.write !== false) {
     report({ phase: 'flag', fraction: checkStart + CHECK });
-    await port.flagFindings(result.findings);
+    const flagged = await port.flagFindings(result.findings);
+    for (const s of flagged.skipped) {
+      // The flag report's reason says it better than the listing's "protected" notice for the same sheet.
+      const i = notices.findIndex((n) => n.sheet === s.sheet && n.code === 'SHEET_PROTECTED');
+      if (i >= 0) notices.splice(i, 1);
+      notices.push({ sheet: s.sheet, code: NOT_FLAGGED, severity: 'warning', message: s.reason });
+    }
     report({ phase: 'flag', fraction: checkStart + CHECK + 0.1 });
-    findingsSheet = await port.writeFindingsSheet(result.findings, options.language ?? 'zh');
+    try {
+      findingsSheet = await port.writeFindingsSheet(result.findings, options.language ?? 'zh');
+    } catch (e) {
+      // Flags without their findings sheet would be half a result: take them away again, then report the failure.
+      await port.clearFlags().catch(() => undefined);
+      throw e;
+    }
   }
   report({ phase: 'done', fraction: 1 });
-  return { ...result, sheets: rolls.map((r) => ({ sheet: r.layout.sheet, layout: r.layout })), skipped, findingsSheet };
+  return { ...result, sheets: rolls.map((r) => ({ sheet: r.layout.sheet, layout: r.layout })), skipped, notices, findingsSheet };
 }

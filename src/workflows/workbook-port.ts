@@ -4,7 +4,7 @@
  * Excel); tests may pass a small in-memory one. Keeping this seam narrow keeps the workflows free of office.js.
  */
 import { CellRef, Finding } from '../domain/common/finding';
-import { Message } from '../domain/common/problem';
+import { Message, Severity } from '../domain/common/problem';
 import { SheetGrid } from '../domain/workbook/sheet-grid';
 import { WritePlan } from '../domain/workbook/cell-writes';
 import { RollLayout } from '../domain/roll/roll-layout';
@@ -21,6 +21,34 @@ export interface SheetInfo {
   columnCount: number;
   visible: boolean;
   protected: boolean;
+  /** An auto filter hides some of its rows. */
+  filtered?: boolean;
+  /** Names of the tables (ListObjects) on the sheet. */
+  tables?: string[];
+  /**
+   * What may go wrong reading or writing this sheet, said before it is read (protected, hidden, filtered, tables,
+   * too wide to be a roll). An `error` means the sheet cannot be read as a roll at all.
+   */
+  problems?: SheetNotice[];
+}
+
+/** Something the clerk should know about a sheet (or the whole workbook, without `sheet`) that is not a finding. */
+export interface SheetNotice {
+  sheet?: string;
+  code: string;
+  severity: Severity;
+  message: Message;
+}
+
+/** A sheet a flag operation had to leave alone (protected, renamed, deleted), and why. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: Message;
+}
+
+/** What flagging or clearing flags could not do. */
+export interface FlagOutcome {
+  skipped: SkippedSheet[];
 }
 
 export type SeatMethod = Method;
@@ -130,10 +158,13 @@ export interface WorkbookPort {
   workbookName(): Promise<string>;
   listSheets(): Promise<SheetInfo[]>;
   readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
-  /** Highlights the findings' cells reversibly (never changing a value), replacing earlier flags. */
-  flagFindings(findings: Finding[]): Promise<void>;
-  /** Removes every flag Election Clerk added, restoring the cells' look exactly. */
-  clearFlags(): Promise<void>;
+  /**
+   * Highlights the findings' cells reversibly (never changing a value), replacing earlier flags. Sheets it could
+   * not flag (protected ones) are left untouched and returned in `skipped`.
+   */
+  flagFindings(findings: Finding[]): Promise<FlagOutcome>;
+  /** Removes every flag Election Clerk added, restoring the cells' look exactly; protected sheets are `skipped`. */
+  clearFlags(): Promise<FlagOutcome>;
   /** Writes (or replaces) the 校验结果 sheet; returns its name. */
   writeFindingsSheet(findings: Finding[], language: Language): Promise<string>;
   /** Activates the sheet and selects the cell (or the row, when the finding has no column). */

@@ -20,10 +20,10 @@ test('after a check, clear leaves every sheet as it was and removes the 校验�
   await validateWorkbook(port, { electionDate: sample.options.electionDate });
   expect(fake.sheetNames()).toContain('校验结果');
   const result = await clearAll(port);
-  expect(result).toEqual({ removedSheet: '校验结果' });
+  expect(result).toEqual({ removedSheet: '校验结果', skipped: [] });
   expect(fake.toJSON().sheets).toEqual(before);
   // Clearing again finds nothing more to remove.
-  expect(await clearAll(port)).toEqual({ removedSheet: null });
+  expect(await clearAll(port)).toEqual({ removedSheet: null, skipped: [] });
 });
 
 test("a clerk's own sheet named 校验结果 is never removed", async () => {
@@ -31,7 +31,7 @@ test("a clerk's own sheet named 校验结果 is never removed", async () => {
   const fake = new FakeExcel({ name: book.name, sheets });
   const port = officeWorkbook((batch) => fake.run(batch));
   const before = fake.toJSON().sheets;
-  expect(await clearAll(port)).toEqual({ removedSheet: null });
+  expect(await clearAll(port)).toEqual({ removedSheet: null, skipped: [] });
   expect(fake.toJSON().sheets).toEqual(before);
 });
 

@@ -1,17 +1,28 @@
 /**
  * An in-memory WorkbookPort for tests of the workflows and the task pane: sheets of plain values, flags kept
  * beside the values (so tests can check values never change), settings, a selection, charts and write plans.
+ * A sheet may be protected (its cells are then never flagged, as in Excel), filtered, hold tables, hidden rows or
+ * merged areas; listSheets reports them through the office adapter's own guards.
  */
+import { checkSheet } from '../../src/adapters/office/guards';
 import { CellRef, Finding } from '../../src/domain/common/finding';
-import { CellValue, SheetGrid } from '../../src/domain/workbook/sheet-grid';
+import { CellValue, MergedArea, SheetGrid } from '../../src/domain/workbook/sheet-grid';
 import { WritePlan } from '../../src/domain/workbook/cell-writes';
-import { ChartSpec, ClerkSettings, Language, ReadOptions, SheetInfo, UndoneWrites, WorkbookPort, WrittenCells } from '../../src/workflows/workbook-port';
+import {
+  ChartSpec, ClerkSettings, FlagOutcome, Language, ReadOptions, SheetInfo, UndoneWrites, WorkbookPort, WrittenCells,
+} from '../../src/workflows/workbook-port';
 import { SheetSpec } from '../../src/domain/summary/standard-sheet';
 
 export interface MemorySheet {
   name: string;
   rows: CellValue[][];
   visible?: boolean;
+  protected?: boolean;
+  filtered?: boolean;
+  tables?: string[];
+  /** Excel row numbers. */
+  hiddenRows?: number[];
+  merges?: MergedArea[];
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -38,13 +49,18 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async listSheets(): Promise<SheetInfo[]> {
     this.calls.push('listSheets');
-    return this.sheets.map((s) => ({
-      name: s.name,
-      rowCount: s.rows.length,
-      columnCount: Math.max(0, ...s.rows.map((r) => r.length)),
-      visible: s.visible !== false,
-      protected: false,
-    }));
+    return this.sheets.map((s) => {
+      const rowCount = s.rows.length;
+      const columnCount = rowCount ? Math.max(0, ...s.rows.map((r) => r.length)) : 0;
+      const problems = checkSheet({
+        name: s.name, position: 0, visibility: s.visible === false ? 'Hidden' : 'Visible', protected: !!s.protected,
+        startRow: 1, startColumn: 1, rowCount, columnCount, tables: s.tables ?? [], filtered: !!s.filtered,
+      }).map((p) => ({ sheet: s.name, code: p.code, severity: p.severity, message: p.message }));
+      return {
+        name: s.name, rowCount, columnCount, visible: s.visible !== false, protected: !!s.protected,
+        filtered: !!s.filtered, tables: [...(s.tables ?? [])], problems,
+      };
+    });
   }
 
   async readSheet(name: string, options: ReadOptions = {}): Promise<SheetGrid> {
@@ -53,18 +69,48 @@ export class MemoryWorkbook implements WorkbookPort {
     const s = this.sheet(name);
     const rows = (options.maxRows ? s.rows.slice(0, options.maxRows) : s.rows).map((r) => [...r]);
     options.onProgress?.(rows.length, rows.length);
-    return { workbook: this.name, sheet: name, startRow: 1, startColumn: 1, rows };
+    return {
+      workbook: this.name, sheet: name, startRow: 1, startColumn: 1, rows,
+      hiddenRows: [...(s.hiddenRows ?? [])], merges: [...(s.merges ?? [])],
+    };
   }
 
-  async flagFindings(findings: Finding[]) {
+  private isProtected(sheet: string): boolean {
+    return !!this.sheets.find((s) => s.name === sheet)?.protected;
+  }
+
+  async flagFindings(findings: Finding[]): Promise<FlagOutcome> {
     this.calls.push('flagFindings');
-    this.flags.clear();
-    for (const f of findings) this.flags.set(`${f.sheet}!${f.column ?? 'A'}${f.row}`, f.severity);
+    // Flags on protected sheets stay (they cannot be removed); every other flag is replaced.
+    for (const key of [...this.flags.keys()]) if (!this.isProtected(key.slice(0, key.lastIndexOf('!')))) this.flags.delete(key);
+    const skipped = new Set<string>();
+    for (const f of findings) {
+      if (this.isProtected(f.sheet)) {
+        skipped.add(f.sheet);
+        continue;
+      }
+      this.flags.set(`${f.sheet}!${f.column ?? 'A'}${f.row}`, f.severity);
+    }
+    return {
+      skipped: [...skipped].map((sheet) => ({
+        sheet, reason: { zh: `工作表“${sheet}”受保护，无法标记。`, en: `The sheet "${sheet}" is protected, so it was not flagged.` },
+      })),
+    };
   }
 
-  async clearFlags() {
+  async clearFlags(): Promise<FlagOutcome> {
     this.calls.push('clearFlags');
-    this.flags.clear();
+    const skipped = new Set<string>();
+    for (const key of [...this.flags.keys()]) {
+      const sheet = key.slice(0, key.lastIndexOf('!'));
+      if (this.isProtected(sheet)) skipped.add(sheet);
+      else this.flags.delete(key);
+    }
+    return {
+      skipped: [...skipped].map((sheet) => ({
+        sheet, reason: { zh: `工作表“${sheet}”受保护，无法清除标记。`, en: `The sheet "${sheet}" is protected, so its flags were not cleared.` },
+      })),
+    };
   }
 
   async writeFindingsSheet(findings: Finding[], language: Language) {

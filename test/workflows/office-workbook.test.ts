@@ -27,6 +27,14 @@ function sampleSheetsJSON(fake: FakeExcel) {
 }
 
 describe('workflows on the fake Excel', () => {
+  it('takes the flags away again when the findings sheet cannot be written', async () => {
+    const { fake, port } = open();
+    const before = JSON.stringify(fake.toJSON());
+    const failing = { ...port, writeFindingsSheet: async () => { throw new Error('disk full'); } };
+    await expect(validateWorkbook(failing, { electionDate: sample.options.electionDate })).rejects.toThrow('disk full');
+    expect(JSON.stringify(fake.toJSON())).toBe(before);
+  });
+
   it('validates the sample, flags, writes the findings sheet, and clear restores the workbook exactly', async () => {
     const { fake, port } = open();
     const before = sampleSheetsJSON(fake);

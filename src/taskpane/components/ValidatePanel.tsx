@@ -1,6 +1,8 @@
 /**
  * The 校验 (check) flow: pick the roll sheets → set the election day → 校验 with progress and cancel → the
- * findings, click-to-cell → 清除标记. The work itself is the validateWorkbook / clearAll workflows.
+ * findings, click-to-cell → 清除标记. The work itself is the validateWorkbook / clearAll workflows. Under the
+ * outcome, what the clerk should know about awkward sheets (protected and so not flagged, filtered, hidden rows,
+ * merged cells, tables) is listed, one message each.
  */
 import { useRef, useState } from 'react';
 import {
@@ -13,7 +15,7 @@ import { RollLayout } from '../../domain/roll/roll-layout';
 import { clearAll } from '../../workflows/clear-all';
 import { chooseRollSheets, SheetProposal } from '../../workflows/propose-sheets';
 import { validateWorkbook, ValidateProgress, ValidateResult } from '../../workflows/validate-workbook';
-import { ClerkSettings, WorkbookPort } from '../../workflows/workbook-port';
+import { ClerkSettings, SheetNotice, WorkbookPort } from '../../workflows/workbook-port';
 import { isCancelled, messageOf } from '../../workflows/workflow-error';
 import { useLanguage, useStrings } from '../i18n';
 import { ElectionDateField } from './ElectionDateField';
@@ -23,6 +25,7 @@ import { SheetPicker } from './SheetPicker';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 export interface ValidatePanelProps {
@@ -34,6 +37,26 @@ export interface ValidatePanelProps {
 }
 
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string };
+
+const INTENT: Record<SheetNotice['severity'], 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
+
+/** The notices about the sheets read, one MessageBar each, in the pane's language. */
+export function SheetNotices({ notices }: { notices: SheetNotice[] }) {
+  const styles = useStyles();
+  const strings = useStrings();
+  const language = useLanguage();
+  if (!notices.length) return null;
+  return (
+    <section className={styles.notices} data-testid="validate-notices" aria-label={strings.noticesTitle}>
+      <Text weight="semibold" block>{strings.noticesTitle}</Text>
+      {notices.map((n, i) => (
+        <MessageBar key={`${n.sheet ?? ''}:${n.code}:${i}`} intent={INTENT[n.severity] ?? 'info'} data-testid="validate-notice-item" data-sheet={n.sheet ?? ''} data-code={n.code}>
+          <MessageBarBody>{n.message[language]}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </section>
+  );
+}
 
 export function ValidatePanel({ port, settings, proposals, updateSettings, rescan }: ValidatePanelProps) {
   const styles = useStyles();
@@ -89,8 +112,10 @@ export function ValidatePanel({ port, settings, proposals, updateSettings, resca
   const clear = async () => {
     setNotice(null);
     try {
-      await clearAll(port);
-      setNotice({ intent: 'success', text: strings.flagsCleared });
+      const { skipped } = await clearAll(port);
+      setNotice(skipped.length
+        ? { intent: 'warning', text: `${skipped.map((s) => s.reason[language]).join(language === 'zh' ? '' : ' ')} ${strings.otherFlagsCleared}` }
+        : { intent: 'success', text: strings.flagsCleared });
     } catch (error) {
       fail(error);
     }
@@ -150,6 +175,7 @@ export function ValidatePanel({ port, settings, proposals, updateSettings, resca
           </MessageBarBody>
         </MessageBar>
       )}
+      {result && <SheetNotices notices={result.notices} />}
       {result && result.findings.length > 0 && (
         <section>
           <Text weight="semibold" block>{strings.findingsTitle}</Text>

@@ -47,8 +47,10 @@ const zh = {
   allClear: '未发现问题。',
   findingsSheetWritten: (sheet: string) => `问题清单已写入工作表“${sheet}”，有问题的单元格已标色（不改动任何内容）。`,
   skippedSheet: '未校验的工作表',
+  noticesTitle: '关于这些工作表',
   clearFlags: '清除标记',
   flagsCleared: '已清除全部标记，单元格恢复原样。',
+  otherFlagsCleared: '其他工作表的标记已清除，单元格恢复原样。',
 
   // Findings
   findingsTitle: '发现的问题',
@@ -187,8 +189,10 @@ const en: Strings = {
   allClear: 'No problems found.',
   findingsSheetWritten: (sheet: string) => `The list of problems is in sheet "${sheet}"; the cells concerned are highlighted (nothing in them was changed).`,
   skippedSheet: 'Sheets not checked',
+  noticesTitle: 'About these sheets',
   clearFlags: 'Clear flags',
   flagsCleared: 'All highlights removed; the cells look as before.',
+  otherFlagsCleared: 'The highlights on the other sheets were removed; those cells look as before.',
 
   findingsTitle: 'Problems found',
   filterSeverity: 'Severity',
