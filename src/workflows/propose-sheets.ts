@@ -3,7 +3,7 @@
  * table, an exclusion list or something else, with the layout detection proposes and the headers the clerk can
  * choose from when correcting the column mapping. Only the first rows of each sheet are read for this.
  */
-import { classifySheet, detectRollLayout } from '../domain/roll/detect-layout';
+import { classifySheet, detectRollLayout, layoutForHeaderRow } from '../domain/roll/detect-layout';
 import { RollLayout, ColumnMapping } from '../domain/roll/roll-layout';
 import { SheetGrid, columnLetter } from '../domain/workbook/sheet-grid';
 import { ClerkSettings, SheetInfo, WorkbookPort } from './workbook-port';
@@ -30,6 +30,11 @@ export interface SheetProposal {
   saved: boolean;
   /** The header row's non-empty cells, for the mapping dropdowns. */
   headers: HeaderChoice[];
+  /**
+   * The first rows of the sheet (`PROPOSAL_ROWS`), as read for the proposal: when the clerk sets another header row,
+   * its labels and the mapping are re-read from here without reading the sheet again. Absent for an empty sheet.
+   */
+  preview?: SheetGrid;
 }
 
 /** Rows read from each sheet to propose its kind and layout. */
@@ -63,7 +68,7 @@ export async function proposeSheet(port: WorkbookPort, info: SheetInfo, settings
   const savedLayout = settings.layouts?.[info.name];
   const layout = savedLayout ?? detectRollLayout(grid);
   const headerRow = layout ? layout.headerRow : firstNonEmptyRow(grid);
-  return { info, kind, layout, saved: !!savedLayout, headers: headerChoices(grid, headerRow) };
+  return { info, kind, layout, saved: !!savedLayout, headers: headerChoices(grid, headerRow), preview: grid };
 }
 
 /** Proposals for every visible sheet except the ones Election Clerk writes. */
@@ -95,4 +100,36 @@ export function withColumn(layout: RollLayout, role: keyof ColumnMapping, column
   if (column === null) delete columns[role];
   else columns[role] = column;
   return { ...layout, columns, confidence: 1 };
+}
+
+/** The last Excel row a header row may be set to: the last row read for the proposal. */
+export function lastPreviewRow(proposal: SheetProposal): number {
+  const grid = proposal.preview;
+  if (!grid) return 0;
+  return grid.startRow + grid.rows.length - 1;
+}
+
+/**
+ * The layout when the clerk sets the header row of a sheet to Excel row `headerRow`: that row's labels (from the
+ * proposal's first rows) mapped to columns by the header synonyms, the data rows under it; confidence 1 (confirmed).
+ * The clerk then corrects the columns with `withColumn`.
+ */
+export function withHeaderRow(proposal: SheetProposal, headerRow: number): RollLayout {
+  const grid: SheetGrid = proposal.preview ?? { workbook: '', sheet: proposal.info.name, startRow: 1, startColumn: 1, rows: [] };
+  const layout = layoutForHeaderRow(grid, headerRow);
+  // "No name / ID column found" would go stale as soon as the clerk picks the column; the editor says it instead.
+  const notes = layout.notes.filter((n) => !/^No (name|ID number) column found/.test(n.en));
+  return { ...layout, sheet: proposal.info.name, notes, confidence: 1 };
+}
+
+/** The header choices (mapping dropdowns) for a layout's header row: re-read from the preview when there is one. */
+export function headerChoicesFor(proposal: SheetProposal, layout: RollLayout | null): HeaderChoice[] {
+  if (!layout) return [];
+  if (proposal.preview) return headerChoices(proposal.preview, layout.headerRow);
+  return proposal.layout && proposal.layout.headerRow === layout.headerRow ? proposal.headers : [];
+}
+
+/** A layout that can be checked: it names the 姓名 or the 身份证号 column. */
+export function isCheckableLayout(layout: RollLayout | null | undefined): layout is RollLayout {
+  return !!layout && (layout.columns.name !== undefined || layout.columns.id !== undefined);
 }

@@ -8,7 +8,7 @@
  */
 import { checkRolls } from '../domain/check/check-rolls';
 import { CheckInput, CheckResult, DistrictRow, ExclusionList, ExclusionReason, LaidOutSheet } from '../domain/check/check-types';
-import { detectRollLayout } from '../domain/roll/detect-layout';
+import { detectRollLayout, layoutForHeaderRow } from '../domain/roll/detect-layout';
 import { RollLayout } from '../domain/roll/roll-layout';
 import { readDistrictTable } from '../domain/seats/district-table';
 import { SheetGrid } from '../domain/workbook/sheet-grid';
@@ -79,17 +79,15 @@ const READ = 0.55;
 const CHECK = 0.25;
 
 /**
- * The layout for a fully read sheet: a saved (clerk-confirmed) layout keeps its header row and columns, but the
- * data rows are taken from fresh detection when it finds the same header row (the roll may have grown since).
+ * The layout for a fully read sheet. Without a saved layout: detection's proposal (null when it finds no header).
+ * A saved (clerk-confirmed) layout keeps its header row, columns and district even when detection now finds another
+ * header row or none (e.g. headers it does not know); only its data rows are worked out afresh under the saved header
+ * row, the way detection does (up to the last non-blank row before a 合计/totals row), since the roll may have grown.
  */
 export function layoutFor(grid: SheetGrid, saved: RollLayout | undefined): RollLayout | null {
-  const detected = detectRollLayout(grid);
-  if (!saved) return detected;
-  if (detected && detected.headerRow === saved.headerRow) {
-    return { ...saved, firstDataRow: detected.firstDataRow, lastDataRow: detected.lastDataRow, district: saved.district ?? detected.district };
-  }
-  const lastRow = grid.startRow + grid.rows.length - 1;
-  return { ...saved, lastDataRow: Math.max(saved.firstDataRow - 1, lastRow) };
+  if (!saved) return detectRollLayout(grid);
+  const fresh = layoutForHeaderRow(grid, saved.headerRow);
+  return { ...saved, firstDataRow: fresh.firstDataRow, lastDataRow: fresh.lastDataRow, district: saved.district ?? fresh.district };
 }
 
 export function exclusionReasonOf(sheetName: string, grid: SheetGrid): ExclusionReason {

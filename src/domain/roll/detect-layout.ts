@@ -129,15 +129,13 @@ function districtOf(grid: SheetGrid, titles: string[]): { district?: string; not
 }
 
 /**
- * Proposes a layout for a roll-like sheet (roll, register, previous roll, exclusion list), or null when no
- * header row with a 姓名 or 身份证号 column and at least one other known column is found.
+ * The data rows under a header row (Excel row numbers): from the first non-blank row after the header to the last
+ * row that is neither blank, a signature/note line nor a totals row (合计/总计/共N人). `lastDataRow` is below
+ * `firstDataRow` when there are no data rows. `droppedTotals` says a totals row was left out.
  */
-export function detectRollLayout(grid: SheetGrid): RollLayout | null {
-  const header = findHeader(grid);
-  if (!header) return null;
-  const notes: Message[] = [];
-  const headerRow = grid.startRow + header.index;
-  let first = header.index + 1;
+export function dataRowRange(grid: SheetGrid, headerRow: number): { firstDataRow: number; lastDataRow: number; droppedTotals: boolean } {
+  const headerIndex = headerRow - grid.startRow;
+  let first = Math.max(0, headerIndex + 1);
   while (first < grid.rows.length && isBlankRow(grid.rows[first])) first++;
   let last = grid.rows.length - 1;
   let droppedTotals = false;
@@ -154,13 +152,21 @@ export function detectRollLayout(grid: SheetGrid): RollLayout | null {
     }
     break;
   }
-  if (droppedTotals) notes.push({ zh: '表尾的合计行不作为选民读取。', en: 'The totals row at the bottom is not read as a voter.' });
+  return { firstDataRow: grid.startRow + first, lastDataRow: grid.startRow + last, droppedTotals };
+}
+
+/** The layout under a given header row: data rows, district, notes and a confidence from what the header names. */
+function layoutFromHeader(grid: SheetGrid, header: HeaderGuess): RollLayout {
+  const notes: Message[] = [];
+  const headerRow = grid.startRow + header.index;
+  const range = dataRowRange(grid, headerRow);
+  if (range.droppedTotals) notes.push({ zh: '表尾的合计行不作为选民读取。', en: 'The totals row at the bottom is not read as a voter.' });
 
   const layout: RollLayout = {
     sheet: grid.sheet,
     headerRow,
-    firstDataRow: grid.startRow + first,
-    lastDataRow: grid.startRow + last,
+    firstDataRow: range.firstDataRow,
+    lastDataRow: range.lastDataRow,
     columns: header.columns,
     confidence: 0,
     notes,
@@ -173,7 +179,7 @@ export function detectRollLayout(grid: SheetGrid): RollLayout | null {
   confidence += 0.3 * Math.min(1, others / 3);
 
   if (header.columns.district === undefined) {
-    const d = districtOf(grid, titleTexts(grid, header.index));
+    const d = districtOf(grid, titleTexts(grid, Math.max(0, header.index)));
     if (d.district) {
       layout.district = d.district;
       if (d.note) notes.push(d.note);
@@ -191,6 +197,26 @@ export function detectRollLayout(grid: SheetGrid): RollLayout | null {
   }
   layout.confidence = Math.max(0, Math.min(1, Math.round(confidence * 100) / 100));
   return layout;
+}
+
+/**
+ * Proposes a layout for a roll-like sheet (roll, register, previous roll, exclusion list), or null when no
+ * header row with a 姓名 or 身份证号 column and at least one other known column is found.
+ */
+export function detectRollLayout(grid: SheetGrid): RollLayout | null {
+  const header = findHeader(grid);
+  if (!header) return null;
+  return layoutFromHeader(grid, header);
+}
+
+/**
+ * The layout when the clerk says the header is on Excel row `headerRow`: that row's texts are mapped to column roles
+ * by the header synonyms (a text no synonym knows maps to nothing, so the mapping may be empty), and the data rows,
+ * district, notes and confidence are worked out as detection does for its own header row. Never null: the clerk
+ * then corrects the columns.
+ */
+export function layoutForHeaderRow(grid: SheetGrid, headerRow: number): RollLayout {
+  return layoutFromHeader(grid, headerColumns(grid, headerRow - grid.startRow));
 }
 
 export type SheetKind = 'roll' | 'register' | 'districts' | 'exclusion' | 'other';

@@ -1,27 +1,27 @@
 /**
  * The sheets of the workbook as detection sees them: tick the voter rolls to check, see each roll's header row,
- * data rows, district and detection confidence, and correct the column mapping (one dropdown of the sheet's
- * headers per kind of column). Corrections are saved in the workbook as confirmed layouts.
+ * district and detection confidence and what may get in the way (protected, filtered, tables, too wide), and
+ * correct how a sheet is read — its header row and its column mapping (MappingEditor). A sheet where detection found
+ * no header can be set up the same way and then ticked. Corrections are handed up to be saved in the workbook as
+ * confirmed layouts; the picker shows them at once, without waiting for the sheets to be detected again.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
-  Badge, Button, Caption1, Checkbox, Dropdown, Field, Option, Spinner, Text, makeStyles, tokens,
+  Badge, Button, Caption1, Checkbox, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowSync16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
-import { COLUMN_ROLES, ColumnRole, RollLayout } from '../../domain/roll/roll-layout';
-import { columnLetter } from '../../domain/workbook/sheet-grid';
-import { SheetProposal, withColumn } from '../../workflows/propose-sheets';
-import { useLanguage, useStrings } from '../i18n';
+import { RollLayout } from '../../domain/roll/roll-layout';
+import { isCheckableLayout, SheetProposal } from '../../workflows/propose-sheets';
+import { useStrings } from '../i18n';
+import { MappingEditor } from './MappingEditor';
+import { SheetProblems } from './SheetProblems';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
   sheet: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalXS },
   sheetLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  dropdown: { minWidth: '0', width: '100%' },
   meta: { color: tokens.colorNeutralForeground3, paddingLeft: '36px', display: 'block' },
-  mapping: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS },
-  notes: { paddingLeft: '36px', color: tokens.colorNeutralForeground3 },
 });
 
 export interface SheetPickerProps {
@@ -37,6 +37,15 @@ export function SheetPicker({ proposals, selected, onToggle, onLayoutChange, onR
   const styles = useStyles();
   const strings = useStrings();
   const [open, setOpen] = useState<string | null>(null);
+  // The clerk's edits since the sheets were last detected, by sheet (they are saved too; a new scan shows them as saved).
+  const [edits, setEdits] = useState<Record<string, RollLayout>>({});
+  useEffect(() => setEdits({}), [proposals]);
+
+  const change = (sheet: string, layout: RollLayout) => {
+    setEdits((prev) => ({ ...prev, [sheet]: layout }));
+    onLayoutChange(sheet, layout);
+  };
+
   return (
     <section className={styles.root} data-testid="sheet-picker">
       <div className={styles.head}>
@@ -50,90 +59,55 @@ export function SheetPicker({ proposals, selected, onToggle, onLayoutChange, onR
         const name = p.info.name;
         const isOpen = open === name;
         const checked = selected.includes(name);
+        const edited = edits[name];
+        const layout = edited ?? p.layout;
+        const confirmed = !!edited || p.saved;
+        const editable = !!layout || (p.info.rowCount > 0 && !!p.preview);
         return (
           <div key={name} className={styles.sheet} data-testid="sheet-item" data-sheet={name}>
             <div className={styles.sheetLine}>
               <Checkbox
                 checked={checked}
-                disabled={busy || (!p.layout && !checked)}
+                disabled={busy || (!isCheckableLayout(layout) && !checked)}
                 onChange={(_, d) => onToggle(name, !!d.checked)}
                 label={name}
                 data-testid="sheet-checkbox"
               />
               <Badge appearance="tint" color={p.kind === 'roll' ? 'brand' : 'informative'} size="small">{strings.kind[p.kind] ?? p.kind}</Badge>
-              {p.layout && (
-                p.saved
-                  ? <Badge appearance="outline" color="success" size="small">{strings.confirmed}</Badge>
-                  : <Badge appearance="outline" color={p.layout.confidence >= 0.7 ? 'success' : 'warning'} size="small" data-testid="sheet-confidence">
-                    {strings.confidence(Math.round(p.layout.confidence * 100))}
+              {layout && (
+                confirmed
+                  ? <Badge appearance="outline" color="success" size="small" data-testid="sheet-confirmed">{strings.confirmed}</Badge>
+                  : <Badge appearance="outline" color={layout.confidence >= 0.7 ? 'success' : 'warning'} size="small" data-testid="sheet-confidence">
+                    {strings.confidence(Math.round(layout.confidence * 100))}
                   </Badge>
               )}
-              {p.layout && (
+              {editable && (
                 <Button
                   size="small"
                   appearance="transparent"
                   icon={isOpen ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
                   aria-expanded={isOpen}
-                  aria-label={strings.sheetsTitle}
+                  aria-label={strings.editSheet(name)}
+                  title={strings.editSheet(name)}
                   onClick={() => setOpen(isOpen ? null : name)}
                   data-testid="sheet-expand"
                 />
               )}
             </div>
-            <Caption1 className={styles.meta}>
-              {p.layout
+            <Caption1 className={styles.meta} data-testid="sheet-meta">
+              {layout
                 ? [
-                  strings.headerRow(p.layout.headerRow),
-                  p.kind === 'roll' && p.layout.district ? strings.district(p.layout.district) : null,
+                  strings.headerRow(layout.headerRow),
+                  p.kind === 'roll' && layout.district ? strings.district(layout.district) : null,
                   strings.rowsCount(p.info.rowCount),
                 ].filter(Boolean).join(' · ')
-                : p.kind === 'roll' || p.kind === 'register' ? strings.noHeader : strings.rowsCount(p.info.rowCount)}
+                : p.kind === 'roll' || p.kind === 'register' ? strings.noHeaderSetIt : strings.rowsCount(p.info.rowCount)}
             </Caption1>
-            {isOpen && p.layout && <MappingEditor proposal={p} layout={p.layout} onChange={(l) => onLayoutChange(name, l)} disabled={busy} />}
+            <SheetProblems problems={p.info.problems} />
+            {isOpen && editable && <MappingEditor proposal={p} layout={layout} onChange={(l) => change(name, l)} disabled={busy} />}
           </div>
         );
       })}
     </section>
-  );
-}
-
-function MappingEditor({ proposal, layout, onChange, disabled }: { proposal: SheetProposal; layout: RollLayout; onChange: (l: RollLayout) => void; disabled?: boolean }) {
-  const styles = useStyles();
-  const strings = useStrings();
-  const language = useLanguage();
-  const headerText = (column: number | undefined) => {
-    if (column === undefined) return strings.columnNone;
-    const h = proposal.headers.find((x) => x.column === column);
-    return `${columnLetter(column)} · ${h ? h.text : ''}`;
-  };
-  return (
-    <div data-testid="mapping-editor">
-      <div className={styles.mapping}>
-        {COLUMN_ROLES.map((role: ColumnRole) => {
-          const column = layout.columns[role];
-          return (
-            <Field key={role} label={strings.roles[role]} size="small">
-              <Dropdown
-                size="small"
-                className={styles.dropdown}
-                disabled={disabled}
-                data-testid={`mapping-${role}`}
-                value={headerText(column)}
-                selectedOptions={[column === undefined ? 'none' : String(column)]}
-                onOptionSelect={(_, d) => onChange(withColumn(layout, role, d.optionValue === 'none' || d.optionValue === undefined ? null : Number(d.optionValue)))}
-              >
-                <Option value="none">{strings.columnNone}</Option>
-                {proposal.headers.map((h) => (
-                  <Option key={h.column} value={String(h.column)} text={`${h.letter} · ${h.text}`}>{`${h.letter} · ${h.text}`}</Option>
-                ))}
-              </Dropdown>
-            </Field>
-          );
-        })}
-      </div>
-      {layout.notes.length > 0 && (
-        <Caption1 className={styles.notes}>{layout.notes.map((n) => n[language]).join('；')}</Caption1>
-      )}
-    </div>
   );
 }
