@@ -8,14 +8,14 @@ import { formatDate } from '../common/calendar-date';
 import { Finding } from '../common/finding';
 import { Severity } from '../common/problem';
 import { districtKey } from '../roll/normalise';
-import { readRoll, RollRecord } from '../roll/read-roll';
+import { readRollInto, RollRecord } from '../roll/read-roll';
 import { RollLayout } from '../roll/roll-layout';
 import { computeStatistics } from '../statistics/compute-statistics';
 import { RollStatistics } from '../statistics/roll-statistics';
 import { SheetGrid } from '../workbook/sheet-grid';
 import { CheckInput, CheckOptions, CheckResult, CheckSummary, ExclusionReason, LaidOutSheet } from './check-types';
 import { duplicateIdFindings, IdIndex } from './duplicate-ids';
-import { ExclusionEntries, ineligibleFindings } from './ineligible';
+import { ExclusionEntries, ineligibleFinding } from './ineligible';
 import { previousRollFindings, registerFindings } from './not-registered';
 import { indexPeople, PersonIndex } from './person-index';
 import { addToPool, DEFAULT_THRESHOLD, emptyPool, possibleDuplicateFindings } from './possible-duplicates';
@@ -45,10 +45,8 @@ export function readPeople(sheets: readonly LaidOutSheet[] | undefined, options:
   const records: RollRecord[] = [];
   const facts: RowFacts[] = [];
   for (const s of sheets ?? []) {
-    for (const r of readRoll(s.grid, s.layout)) {
-      records.push(r);
-      facts.push(analyseRow(r, options.electionDate));
-    }
+    readRollInto(s.grid, s.layout, records);
+    for (let i = facts.length; i < records.length; i++) facts.push(analyseRow(records[i], options.electionDate));
   }
   return { records, facts };
 }
@@ -61,6 +59,44 @@ export function exclusionReasonOf(r: RollRecord, listReason: ExclusionReason): E
   if (/剥夺政治权利|剥权/.test(t)) return 'deprived';
   if (/不列入|精神|无法行使|不能行使/.test(t)) return 'notIncluded';
   return listReason;
+}
+
+/**
+ * Sorts findings by workbook and sheet (in the given orders; unknown ones last), row, column (A < B < … < Z < AA)
+ * and code; stable. The workbook and sheet ranks are looked up once per finding, not once per comparison.
+ */
+export function sortFindings(findings: Finding[], fileOrder: ReadonlyMap<string, number>, sheetOrder: ReadonlyMap<string, number>): void {
+  const n = findings.length;
+  const fileRank = new Float64Array(n);
+  const sheetRank = new Float64Array(n);
+  const order = new Array<number>(n);
+  let lastFile: string | null = null;
+  let lastSheet: string | null = null;
+  let lastFileRank = 0;
+  let lastSheetRank = 0;
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    if (f.file !== lastFile || f.sheet !== lastSheet) {
+      lastFile = f.file;
+      lastSheet = f.sheet;
+      lastFileRank = fileOrder.get(f.file) ?? 1e9;
+      lastSheetRank = sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? 1e9;
+    }
+    fileRank[i] = lastFileRank;
+    sheetRank[i] = lastSheetRank;
+    order[i] = i;
+  }
+  order.sort((x, y) => {
+    const a = findings[x];
+    const b = findings[y];
+    return fileRank[x] - fileRank[y] || sheetRank[x] - sheetRank[y] ||
+      a.row - b.row ||
+      (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? '') ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      x - y;
+  });
+  const sorted = order.map((i) => findings[i]);
+  for (let i = 0; i < n; i++) findings[i] = sorted[i];
 }
 
 export function summarise(findings: readonly Finding[], rows: number): CheckSummary {
@@ -86,6 +122,18 @@ export function checkRolls(input: CheckInput, options: CheckOptions): CheckResul
   let done = 0;
   let nextReport = PROGRESS_EVERY;
 
+  // Exclusion lists first: each roll row is looked up in them as it is read (INELIGIBLE_LISTED).
+  const excluded: ExclusionEntries = { reasons: [], records: [], facts: [], index: indexPeople([], []) };
+  for (const list of input.exclusions ?? []) {
+    const people = readPeople(list.sheets, options);
+    for (let i = 0; i < people.records.length; i++) {
+      excluded.records.push(people.records[i]);
+      excluded.facts.push(people.facts[i]);
+      excluded.reasons.push(exclusionReasonOf(people.records[i], list.reason));
+    }
+  }
+  excluded.index = indexPeople(excluded.records, excluded.facts);
+
   const records: RollRecord[] = [];
   const facts: RowFacts[] = [];
   const sink: AnalysisSink = { analysis: null };
@@ -107,13 +155,15 @@ export function checkRolls(input: CheckInput, options: CheckOptions): CheckResul
     if (districtKeys && c.district === undefined && layout.district && !districtKeys.has(districtKey(layout.district))) {
       findings.push(sheetFinding(grid, layout, 'DISTRICT_UNKNOWN', 'error', `本表的选区“${layout.district}”不在选区划分表中。请改正工作表名或标题中的选区名称，或补充选区划分表。`, `This sheet's district "${layout.district}" is not in the district table. Correct the name or add the district.`));
     }
-    for (const r of readRoll(grid, layout)) {
+    readRollInto(grid, layout, records);
+    for (let i = facts.length; i < records.length; i++) {
+      const r = records[i];
       const f = analyseRow(r, electionDate, sink);
-      addToPool(pool, records.length, r, f); // records.length < total: blank and totals rows are skipped
-      if (f.id18 !== null) ids.add(f.id18, records.length);
-      records.push(r);
+      addToPool(pool, i, r, f); // i < total: blank and totals rows are skipped
+      if (f.id18 !== null) ids.add(f.id18, i);
       facts.push(f);
       checkRow(r, f, sink.analysis, ctx, findings);
+      ineligibleFinding(r, f, excluded, findings);
       done++;
       if (progress && done >= nextReport) {
         progress(done, total);
@@ -128,19 +178,6 @@ export function checkRolls(input: CheckInput, options: CheckOptions): CheckResul
   if (options.fuzzy !== false) {
     possibleDuplicateFindings(records, facts, index, findings, { threshold: options.possibleDuplicateThreshold ?? DEFAULT_THRESHOLD }, pool);
   }
-
-  // Exclusion lists.
-  const excluded: ExclusionEntries = { reasons: [], records: [], facts: [], index: indexPeople([], []) };
-  for (const list of input.exclusions ?? []) {
-    const people = readPeople(list.sheets, options);
-    for (let i = 0; i < people.records.length; i++) {
-      excluded.records.push(people.records[i]);
-      excluded.facts.push(people.facts[i]);
-      excluded.reasons.push(exclusionReasonOf(people.records[i], list.reason));
-    }
-  }
-  excluded.index = indexPeople(excluded.records, excluded.facts);
-  ineligibleFindings(records, facts, excluded, findings);
 
   // Missing registrations.
   const rollIndex = input.register || input.previous ? new PersonIndex(records, facts, index) : null;
@@ -168,12 +205,7 @@ export function checkRolls(input: CheckInput, options: CheckOptions): CheckResul
     const k = `${s.grid.workbook}\u0000${s.grid.sheet}`;
     if (!sheetOrder.has(k)) sheetOrder.set(k, sheetOrder.size);
   }
-  findings.sort((a, b) =>
-    (fileOrder.get(a.file) ?? 1e9) - (fileOrder.get(b.file) ?? 1e9) ||
-    (sheetOrder.get(`${a.file}\u0000${a.sheet}`) ?? 1e9) - (sheetOrder.get(`${b.file}\u0000${b.sheet}`) ?? 1e9) ||
-    a.row - b.row ||
-    (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? '') ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  sortFindings(findings, fileOrder, sheetOrder);
 
   return { findings, summary: summarise(findings, records.length), statistics };
 }

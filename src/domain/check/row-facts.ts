@@ -60,14 +60,19 @@ export interface AnalysisSink {
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CODES = [49, 48, 88, 57, 56, 55, 54, 53, 52, 51, 50]; // '10X98765432'
 
-let lastRegion = '';
-let lastRegionKnown = false;
+/** Whether a 6-digit region code (as a number) is a current division; filled as codes are met. */
+const regionKnownByCode = new Map<number, boolean>();
 
-function regionKnown(code: string): boolean {
-  if (code === lastRegion) return lastRegionKnown;
-  lastRegion = code;
-  lastRegionKnown = regionName(code) !== null;
-  return lastRegionKnown;
+/** True when the first 6 characters of `id` (already known to be digits) are a current division code. */
+function regionKnown(id: string): boolean {
+  let code = 0;
+  for (let i = 0; i < 6; i++) code = code * 10 + (id.charCodeAt(i) - 48);
+  let known = regionKnownByCode.get(code);
+  if (known === undefined) {
+    known = regionName(id.slice(0, 6)) !== null;
+    if (regionKnownByCode.size < 100000) regionKnownByCode.set(code, known);
+  }
+  return known;
 }
 
 /**
@@ -89,7 +94,7 @@ export function quickValidId(id: string, latestKey: number): number {
   if (year < 1880 || !isValidDate(year, month, day)) return 0;
   const key = year * 10000 + month * 100 + day;
   if (latestKey > 0 && key > latestKey) return 0;
-  if (!regionKnown(id.slice(0, 6))) return 0;
+  if (!regionKnown(id)) return 0;
   return key;
 }
 

@@ -48,6 +48,16 @@ function at(row: readonly CellValue[], column: number | undefined, startColumn: 
 /** Records of a sheet's data rows, in order. */
 export function readRoll(grid: SheetGrid, layout: RollLayout): RollRecord[] {
   const out: RollRecord[] = [];
+  readRollInto(grid, layout, out);
+  return out;
+}
+
+/**
+ * Appends the records of a sheet's data rows to `out`, in order (no intermediate array: the engine reads a
+ * million rows straight into its own list). Returns how many were appended.
+ */
+export function readRollInto(grid: SheetGrid, layout: RollLayout, out: RollRecord[]): number {
+  const before = out.length;
   const c = layout.columns;
   const sc = grid.startColumn;
   const layoutDistrict = layout.district ?? '';
@@ -56,8 +66,8 @@ export function readRoll(grid: SheetGrid, layout: RollLayout): RollRecord[] {
   for (let excelRow = from; excelRow <= to; excelRow++) {
     const row = grid.rows[excelRow - grid.startRow];
     if (!row || isBlankRow(row)) continue;
-    if (isTotalsRow(row) && at(row, c.id, sc) === null) continue;
     const idCell = at(row, c.id, sc);
+    if (idCell === null && isTotalsRow(row)) continue;
     const birthCell = at(row, c.birthDate, sc);
     const sexCell = at(row, c.sex, sc);
     const remarksText = normaliseText(at(row, c.remarks, sc));
@@ -82,7 +92,7 @@ export function readRoll(grid: SheetGrid, layout: RollLayout): RollRecord[] {
       remarks: readRemarks(remarksText),
     });
   }
-  return out;
+  return out.length - before;
 }
 
 /** Column letter of a role in a record's sheet, or undefined when the sheet has no such column. */

@@ -103,10 +103,16 @@ export function computeStatistics(input: StatisticsInput): RollStatistics {
   const { records, facts } = input.roll;
   const e = input.electionDate;
   const electionKey = e.year * 10000 + e.month * 100 + e.day;
+  // Rows of one district usually come together: the last district's counts are reused without a look-up.
+  let lastDistrict = '';
+  let d: DistrictStatistics | null = null;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const f = facts[i];
-    const d = get(r.district);
+    if (d === null || r.district !== lastDistrict) {
+      d = get(r.district);
+      lastDistrict = r.district;
+    }
     if (!f.active) {
       const reason = r.remarks.removed ?? '其他';
       d.removed.total++;
