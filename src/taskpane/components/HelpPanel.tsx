@@ -16,7 +16,7 @@ const HELP = {
       {
         title: '名单校验怎么用',
         items: [
-          '“工作表”中勾选要校验的选民名单。加载项会自动识别标题行、表头和各列；识别有误时展开该表，逐列改正，改正后的设置保存在本工作簿中。',
+          '“工作表”中勾选要校验的选民名单。加载项会自动识别标题行、表头和各列；识别有误（或没有识别出表头）时展开该表，改正表头所在的行和各列，改正后的设置保存在本工作簿中。',
           '填写选举日。是否年满18周岁按选举日计算（2月29日出生的人，在非闰年的3月1日满周岁）。',
           '点“校验”。大名单分块读取，可随时“取消”；取消后工作簿不会有任何改动。',
           '问题按类型分组，可按级别、类型、工作表筛选。点一条问题，Excel 会选中对应单元格。',
@@ -63,7 +63,7 @@ const HELP = {
       {
         title: 'Checking the rolls',
         items: [
-          'Under "Sheets", tick the voter rolls to check. The add-in finds the title rows, the header and the columns by itself; when it gets one wrong, expand the sheet and correct the columns. Corrections are saved in this workbook.',
+          'Under "Sheets", tick the voter rolls to check. The add-in finds the title rows, the header and the columns by itself; when it gets one wrong (or finds no header), expand the sheet and correct the header row and the columns. Corrections are saved in this workbook.',
           'Enter the election day. Whether someone is 18 is judged on that day (someone born on 29 February turns a year older on 1 March in other years).',
           'Press "Check". Large rolls are read in blocks and you can cancel at any time; a cancelled check changes nothing in the workbook.',
           'Problems are grouped by kind and can be filtered by severity, kind and sheet. Click one and Excel selects its cell.',
