@@ -5,6 +5,7 @@
  * fake needs: literals, HYPERLINK, ISTEXT, N, a cell reference and SUM over a range of the same sheet.
  */
 import { parseRect, Rect } from './address';
+import { formatDate, fromExcelSerial, isValidDate, toExcelSerial } from '../domain/common/calendar-date';
 
 export type ScalarValue = string | number | boolean;
 
@@ -22,19 +23,15 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
+/** Excel's serial for a calendar date, or null when the date does not exist. */
 export function dateToSerial(year: number, month: number, day: number): number | null {
-  const t = Date.UTC(year, month - 1, day);
-  const d = new Date(t);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return Math.round((t - EXCEL_EPOCH_UTC) / 86400000);
+  return isValidDate(year, month, day) ? toExcelSerial({ year, month, day }) : null;
 }
 
+/** A date serial as YYYY-MM-DD (Excel's display of a date-formatted number). */
 export function serialToIso(serial: number): string {
-  const d = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86400000);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+  const date = fromExcelSerial(serial);
+  return date ? formatDate(date) : String(serial);
 }
 
 /** Interprets one input the way Excel does when it is set through the API. */

@@ -20,7 +20,7 @@
  * a row without an ID is reported with an identical name, birth date and address (0.80).
  */
 import { Finding } from '../common/finding';
-import { checkCharacter } from '../id/resident-id';
+import { CHECK_CHARS, CHECK_WEIGHTS as WEIGHTS, checkCharacter } from '../id/resident-id';
 import { columnOf, RollRecord } from '../roll/read-roll';
 import { findingAt, listPlaces, refOf } from './finding-text';
 import { compareNames } from './name-similarity';
@@ -29,8 +29,6 @@ import { IdLookup } from './id-table';
 
 export const DEFAULT_THRESHOLD = 0.7;
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
 
 export type IdRelation = 'one-digit' | 'transposed' | 'lost-prefix' | 'missing' | 'different';
 

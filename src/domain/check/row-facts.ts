@@ -7,7 +7,7 @@
  * without building an IdAnalysis. Anything unusual goes through `analyzeId` for its problems and messages.
  */
 import { CalendarDate, isLeapYear, isValidDate } from '../common/calendar-date';
-import { analyzeId, IdAnalysis } from '../id/resident-id';
+import { analyzeId, CHECK_CHARS, CHECK_WEIGHTS as WEIGHTS, IdAnalysis } from '../id/resident-id';
 import { regionName } from '../id/regions';
 import { Sex } from '../roll/normalise';
 import { RollRecord } from '../roll/read-roll';
@@ -57,8 +57,7 @@ export interface AnalysisSink {
   analysis: IdAnalysis | null;
 }
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CODES = [49, 48, 88, 57, 56, 55, 54, 53, 52, 51, 50]; // '10X98765432'
+const CHECK_CODES = Array.from(CHECK_CHARS, (c) => c.charCodeAt(0));
 
 /** Whether a 6-digit region code (as a number) is a current division; filled as codes are met. */
 const regionKnownByCode = new Map<number, boolean>();

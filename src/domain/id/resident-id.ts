@@ -35,13 +35,14 @@ export interface IdAnalysis {
   problems: Problem<IdProblemCode>[];
 }
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
+/** ISO 7064 MOD 11-2 weights of the first 17 digits, and the check character for each sum mod 11. */
+export const CHECK_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+export const CHECK_CHARS = '10X98765432';
 
 /** The check character for the first 17 digits of an 18-character ID. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * CHECK_WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
 }
 

@@ -1,14 +1,11 @@
 /** The typed-array ID index answers exactly as a Map would, through growth, collisions and odd keys. */
 import { IdTable } from '../../../src/domain/check/id-table';
 import { checkCharacter } from '../../../src/domain/id/resident-id';
+import { Random } from '../../../src/domain/sample/random';
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function seeded(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 function randomId(rand: () => number): string {
@@ -19,7 +16,7 @@ function randomId(rand: () => number): string {
 
 describe('IdTable', () => {
   it('keeps the first record of each ID, like a Map, through many growths', () => {
-    const rand = mulberry32(7);
+    const rand = seeded(7);
     const table = new IdTable(4); // starts small: grows many times
     const reference = new Map<string, number>();
     const ids: string[] = [];
@@ -32,7 +29,7 @@ describe('IdTable', () => {
       if (!reference.has(id)) reference.set(id, i);
     }
     for (const [id, first] of reference) expect(table.get(id)).toBe(first);
-    expect(table.get(randomId(mulberry32(99)))).toBeUndefined();
+    expect(table.get(randomId(seeded(99)))).toBeUndefined();
   });
 
   it('tells apart IDs that differ only in the check character, and X from 0', () => {

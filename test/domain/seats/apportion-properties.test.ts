@@ -4,17 +4,12 @@
  */
 import { District, METHODS, Method, apportion } from '../../../src/domain/seats/apportion';
 import { DivisorMethod } from '../../../src/domain/seats/apportion-types';
+import { Random } from '../../../src/domain/sample/random';
 
-/** mulberry32: a small seeded generator so failures are reproducible. */
+/** The project's seeded generator, so failures are reproducible. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
