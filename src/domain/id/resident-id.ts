@@ -7,6 +7,7 @@
  */
 import { CalendarDate, formatDate, isValidDate } from '../common/calendar-date';
 import { Problem, problem } from '../common/problem';
+import { toHalfWidth } from '../common/text';
 import { regionName } from './regions';
 
 export type IdProblemCode =
@@ -60,20 +61,6 @@ function isDigits(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Trims (including full-width and zero-width spaces) and maps full-width digits and letters to half-width. */
-function halfWidth(text: string): { text: string; hadFullWidth: boolean } {
-  let hadFullWidth = false;
-  let out = '';
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      hadFullWidth = true;
-      out += String.fromCharCode(c - 0xfee0);
-    } else out += ch;
-  }
-  return { text: out, hadFullWidth };
-}
-
 const TRIM = /^[\s\u3000\u200b\ufeff]+|[\s\u3000\u200b\ufeff]+$/g;
 
 export interface AnalyzeOptions {
@@ -90,7 +77,7 @@ export function analyzeId(raw: unknown, options: AnalyzeOptions = {}): IdAnalysi
 
   let text = input.replace(TRIM, '');
   if (/[\uff01-\uff5e]/.test(text)) {
-    text = halfWidth(text).text;
+    text = toHalfWidth(text);
     problems.push(problem('ID_FULLWIDTH', 'warning', '身份证号含全角字符，已按半角读取。', 'The ID contains full-width characters; read as half-width.'));
   }
   if (text.endsWith('x')) {

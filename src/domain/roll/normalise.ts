@@ -6,28 +6,14 @@
  */
 import { CalendarDate, fromExcelSerial, fromUtcDate, isValidDate } from '../common/calendar-date';
 import { CellValue } from '../workbook/sheet-grid';
+import { toHalfWidth } from '../common/text';
+
+export { hasFullWidth, toHalfWidth } from '../common/text';
+export { districtKey } from '../common/district-name';
 
 const EDGE_SPACE = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
-const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 const ANY_SPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
-/** Full-width ASCII forms (！ to ～) and the ideographic space to their half-width equivalents. */
-export function toHalfWidth(text: string): string {
-  if (!HAS_FULL_WIDTH.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += text[i];
-  }
-  return out;
-}
-
-/** True when the text holds full-width letters, digits or punctuation (！ to ～). */
-export function hasFullWidth(text: string): boolean {
-  return /[\uff01-\uff5e]/.test(text);
-}
 
 function isSpaceCode(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
@@ -211,33 +197,3 @@ export function formatParsedDate(d: ParsedDate): string {
   return d.day === null ? ym : `${ym}-${String(d.day).padStart(2, '0')}`;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-
-/** 1..99 as Chinese numerals (十, 十一, 二十一). */
-function chineseNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones === 0 ? '' : CN_DIGITS[ones]}`;
-}
-
-/**
- * A district name as a comparison key: no spaces, half-width, Arabic numbers in 第N选区 written in Chinese
- * (第1选区 = 第一选区), 零 = 〇.
- */
-const districtKeys = new Map<string, string>();
-
-export function districtKey(name: string): string {
-  let key = districtKeys.get(name);
-  if (key === undefined) {
-    key = computeDistrictKey(name);
-    if (districtKeys.size < 10000) districtKeys.set(name, key);
-  }
-  return key;
-}
-
-function computeDistrictKey(name: string): string {
-  let t = toHalfWidth(name).replace(ANY_SPACE, '').replace(/零/g, '〇');
-  t = t.replace(/第(\d{1,2})(选区|区|组)/g, (_m, n: string, suffix: string) => `第${chineseNumber(Number(n))}${suffix}`);
-  return t;
-}

@@ -1,18 +1,12 @@
 /**
  * How the summary tables compare the text of a template's labels with the labels they know: header texts are
  * normalised (spaces, line breaks, full-width brackets and digits, units such as "（人）" and "（%）", dash
- * variants), and district names are reduced to a key so that "第一选区", "第1选区" and "一选区" are the same.
+ * variants); district names compare by their key (../common/district-name).
  */
+import { toHalfWidth } from '../common/text';
 
-const FULL_WIDTH_DIGITS = /[０-９]/g;
-
-/** Full-width ASCII (digits, letters, brackets, %) to half-width; ideographic space to space. */
-export function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(FULL_WIDTH_DIGITS, (d) => String(d.charCodeAt(0) - 0xff10));
-}
+export { toHalfWidth } from '../common/text';
+export { chineseNumeralValue, districtKey } from '../common/district-name';
 
 /** Units written after a label in brackets: （人）, (个), （%）, （名）, （元）, （人/名）… */
 const UNIT_IN_BRACKETS = /[(\[【〔]\s*(人|个|名|户|%|‰|％|岁|人数|人次|次|张|票|单位[:：]?\s*人|单位[:：]?\s*%|人\/名|名\/人)\s*[)\]】〕]/g;
@@ -69,53 +63,6 @@ export function isTotalLabel(text: unknown): boolean {
   const s = normaliseLabel(text);
   if (!s) return false;
   return /^(合计|总计|总数|小计合计|全[镇乡县区市].*合计|.{0,12}(合计|总计))$/.test(s) && !/^其中/.test(s);
-}
-
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** "十二" → 12, "二十" → 20, "三十五" → 35, "一百零二" → 102; null when the text is not a Chinese numeral. */
-export function chineseNumeralValue(text: string): number | null {
-  if (!text || !/^[零〇一二两三四五六七八九十百]+$/.test(text)) return null;
-  let total = 0;
-  let current = 0;
-  let seenUnit = false;
-  for (const ch of text) {
-    if (ch in CHINESE_DIGITS) {
-      current = CHINESE_DIGITS[ch];
-    } else if (ch === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-      seenUnit = true;
-    } else if (ch === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-      seenUnit = true;
-    }
-  }
-  total += current;
-  if (!seenUnit && text.length > 1) {
-    // "一二" is not a numeral, but "一〇二" style digit strings are: read digit by digit
-    let n = 0;
-    for (const ch of text) n = n * 10 + CHINESE_DIGITS[ch];
-    return n;
-  }
-  return total;
-}
-
-/**
- * A key under which district names compare: "第一选区", "第1选区", "一选区", "1" → "1";
- * "东村选区", "东村" → "东村". Whitespace and full-width characters do not matter.
- */
-export function districtKey(name: unknown): string {
-  let s = normaliseLabel(name);
-  if (typeof name === 'number' && Number.isInteger(name)) return String(name);
-  s = s.replace(/选区$/, '').replace(/^第/, '').replace(/号$/, '');
-  const n = chineseNumeralValue(s);
-  if (n !== null) return String(n);
-  if (/^\d+$/.test(s)) return String(Number(s));
-  return s;
 }
 
 /** True when a cell holds a number, or text that is just a number ("12", " 3.5 "). */

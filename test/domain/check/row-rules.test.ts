@@ -138,6 +138,9 @@ describe('row rules', () => {
 
   it('DISTRICT_UNKNOWN when a district table is given: once per sheet for a sheet district', () => {
     expect(check([person('甲', d(1970, 1, 1), 21, 'male')], { districts: ['第1选区', '第二选区'] })).toEqual([]);
+    // The district table may write the same district without 第 or as a number, as the summary tables do.
+    expect(check([person('甲', d(1970, 1, 1), 21, 'male')], { districts: ['一选区'] })).toEqual([]);
+    expect(check([person('甲', d(1970, 1, 1), 21, 'male')], { districts: ['1'] })).toEqual([]);
     const findings = check([person('甲', d(1970, 1, 1), 21, 'male'), person('乙', d(1970, 1, 1), 23, 'male')], { districts: ['第二选区'] });
     expect(findings.map((f) => [f.code, f.row])).toEqual([['DISTRICT_UNKNOWN', 3]]);
   });
