@@ -11,11 +11,10 @@ import { FakeExcel } from '../../fake-excel/fake-excel';
 import { CellExtrasJSON, FakeSheetJSON, FakeWorkbookJSON } from '../../fake-excel/model';
 import { CellValue } from '../../domain/workbook/sheet-grid';
 import { columnLetter } from '../../domain/workbook/sheet-grid';
-
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+import { toExcelSerial } from '../../domain/common/calendar-date';
 
 function dateSerial(d: Date): number {
-  return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - EXCEL_EPOCH_UTC) / 86400000);
+  return toExcelSerial({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
 function argbToHex(argb: unknown): string | undefined {
