@@ -6,6 +6,7 @@
  * to read, not flagged) comes back as `notices`; an empty workbook is refused before anything else.
  * Used by the task pane and the ribbon's one-click button alike.
  */
+import { exclusionReasonOfSheet } from '../domain/roll/exclusion-reason';
 import { checkRolls } from '../domain/check/check-rolls';
 import { CheckInput, CheckResult, DistrictRow, ExclusionList, ExclusionReason, LaidOutSheet } from '../domain/check/check-types';
 import { detectRollLayout, layoutForHeaderRow } from '../domain/roll/detect-layout';
@@ -88,13 +89,6 @@ export function layoutFor(grid: SheetGrid, saved: RollLayout | undefined): RollL
   if (!saved) return detectRollLayout(grid);
   const fresh = layoutForHeaderRow(grid, saved.headerRow);
   return { ...saved, firstDataRow: fresh.firstDataRow, lastDataRow: fresh.lastDataRow, district: saved.district ?? fresh.district };
-}
-
-export function exclusionReasonOf(sheetName: string, grid: SheetGrid): ExclusionReason {
-  const text = `${sheetName} ${(grid.rows[0] ?? []).join(' ')}`;
-  if (/不列入|精神/.test(text)) return 'notIncluded';
-  if (/死亡|注销/.test(text)) return 'deceased';
-  return 'deprived';
 }
 
 function sheetKindsFrom(proposals: SheetProposal[], settings: ClerkSettings) {
@@ -212,7 +206,7 @@ export async function validateWorkbook(
     const laid = { grid, layout };
     if (item.role === 'roll') rolls.push(laid);
     else if (item.role === 'register') register.push(laid);
-    else exclusions.push({ reason: item.reason ?? exclusionReasonOf(item.sheet, grid), sheets: [laid] });
+    else exclusions.push({ reason: item.reason ?? exclusionReasonOfSheet(grid), sheets: [laid] });
   }
   if (rolls.length === 0 && refusedRolls > 0) {
     throw new WorkflowError({

@@ -9,10 +9,11 @@ import { writeReport } from '../../adapters/xlsx/write-report';
 import { CalendarDate, parseIsoDate } from '../../domain/common/calendar-date';
 import { Finding } from '../../domain/common/finding';
 import { checkRolls, DEFAULT_THRESHOLD } from '../../domain/check/check-rolls';
-import { CheckInput, CheckResult, DistrictRow, ExclusionList, ExclusionReason, LaidOutSheet } from '../../domain/check/check-types';
+import { CheckInput, CheckResult, DistrictRow, ExclusionList, LaidOutSheet } from '../../domain/check/check-types';
 import { selectSheets, SkippedSheet } from '../../domain/roll/lay-out-sheets';
 import { readDistrictTable } from '../../domain/seats/district-table';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
+import { exclusionReasonOfSheet } from '../../domain/roll/exclusion-reason';
 import { CannotRun, Command, CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../cli-kit';
 
 const HELP = `Usage: election-clerk check FILE|DIR... --election-date YYYY-MM-DD [--register FILE] [--previous FILE]
@@ -108,13 +109,6 @@ async function readAux(file: string, io: CliIo, what: string, table = false): Pr
     if (e instanceof CannotReadWorkbook) throw new CannotRun(`${what} ${e.message}`);
     throw e;
   }
-}
-
-function exclusionReason(grid: SheetGrid): ExclusionReason {
-  const head = [grid.sheet, ...grid.rows.slice(0, 3).flat().filter((v): v is string => typeof v === 'string')].join(' ');
-  if (/剥夺政治权利|剥权/.test(head)) return 'deprived';
-  if (/死亡|去世|亡故/.test(head)) return 'deceased';
-  return 'notIncluded';
 }
 
 function findingJson(f: Finding) {
@@ -228,7 +222,7 @@ export const checkCommand: Command = {
     if (values.exclude) {
       const lists: ExclusionList[] = [];
       for (const file of values.exclude) {
-        for (const s of selectSheets(await readAux(file, io, '--exclude'), 'exclusion').sheets) lists.push({ reason: exclusionReason(s.grid), sheets: [s] });
+        for (const s of selectSheets(await readAux(file, io, '--exclude'), 'exclusion').sheets) lists.push({ reason: exclusionReasonOfSheet(s.grid), sheets: [s] });
       }
       input.exclusions = lists;
     }

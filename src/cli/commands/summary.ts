@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CannotReadWorkbook, readTableFile, readWorkbookGrids } from '../../adapters/xlsx/read-workbook';
 import { readTemplateGrids, writeSummaryWorkbook } from '../../adapters/xlsx/summary-files';
 import { checkRolls } from '../../domain/check/check-rolls';
-import { DistrictRow, ExclusionList, ExclusionReason, LaidOutSheet } from '../../domain/check/check-types';
+import { DistrictRow, ExclusionList, LaidOutSheet } from '../../domain/check/check-types';
 import { parseIsoDate } from '../../domain/common/calendar-date';
 import { Message } from '../../domain/common/problem';
 import { classifySheet, detectRollLayout } from '../../domain/roll/detect-layout';
@@ -17,6 +17,7 @@ import { countComposition, detectRosterLayout, readRoster } from '../../domain/s
 import { SummaryPlan, planSummary } from '../../domain/summary/summary-plan';
 import { TableValues, allocationValues, compositionValues, registrationValues } from '../../domain/summary/table-values';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
+import { exclusionReasonOfSheet } from '../../domain/roll/exclusion-reason';
 import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../cli-kit';
 
 const HELP = `Usage: election-clerk summary ROLL.xlsx... --election-date YYYY-MM-DD --out OUT.xlsx
@@ -76,13 +77,6 @@ async function grids(file: string, what: string): Promise<SheetGrid[]> {
     if (e instanceof CannotReadWorkbook) throw new CannotRun(`${what}: ${e.message}`);
     throw e;
   }
-}
-
-function exclusionReason(grid: SheetGrid): ExclusionReason {
-  const text = `${grid.sheet} ${(grid.rows[0] ?? []).join(' ')} ${(grid.rows[1] ?? []).join(' ')}`;
-  if (/不列入|未列入|精神/.test(text)) return 'notIncluded';
-  if (/死亡|注销/.test(text)) return 'deceased';
-  return 'deprived';
 }
 
 function parseCount(option: string, text: string | undefined): number | undefined {
@@ -161,7 +155,7 @@ export const summaryCommand: Command = {
         if (!layout) continue;
         if (kind === 'roll') rolls.push({ grid, layout });
         else if (kind === 'register') register.push({ grid, layout });
-        else exclusions.push({ reason: exclusionReason(grid), sheets: [{ grid, layout }] });
+        else exclusions.push({ reason: exclusionReasonOfSheet(grid), sheets: [{ grid, layout }] });
       }
     }
     if (rolls.length === 0) throw new CannotRun(`no roll sheet found in ${positionals.join(', ')}: a roll needs a header row with 姓名 or 身份证号 and other columns`);
