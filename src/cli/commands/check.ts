@@ -6,7 +6,6 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { CannotReadWorkbook, readTableFile, readWorkbookGrids } from '../../adapters/xlsx/read-workbook';
 import { writeReport } from '../../adapters/xlsx/write-report';
-import { CalendarDate, parseIsoDate } from '../../domain/common/calendar-date';
 import { Finding } from '../../domain/common/finding';
 import { checkRolls, DEFAULT_THRESHOLD } from '../../domain/check/check-rolls';
 import { CheckInput, CheckResult, DistrictRow, ExclusionList, LaidOutSheet } from '../../domain/check/check-types';
@@ -14,7 +13,7 @@ import { selectSheets, SkippedSheet } from '../../domain/roll/lay-out-sheets';
 import { readDistrictTable } from '../../domain/seats/district-table';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
 import { exclusionReasonOfSheet } from '../../domain/roll/exclusion-reason';
-import { CannotRun, Command, CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../cli-kit';
+import { CannotRun, Command, CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseElectionDate, parseLang } from '../cli-kit';
 
 const HELP = `Usage: election-clerk check FILE|DIR... --election-date YYYY-MM-DD [--register FILE] [--previous FILE]
                            [--exclude FILE]... [--districts FILE] [--json] [--report OUT.xlsx] [--lang zh|en]
@@ -178,12 +177,8 @@ export const checkCommand: Command = {
       threshold: { type: 'string' },
       'no-fuzzy': { type: 'boolean' },
     });
-    const lang = values.lang ?? 'zh';
-    if (lang !== 'zh' && lang !== 'en') throw new CannotRun(`--lang must be zh or en, not "${lang}"`);
-    const dateText = values['election-date'];
-    if (!dateText) throw new CannotRun('--election-date YYYY-MM-DD is required: eligibility (18 on election day) depends on it. Example: --election-date 2026-12-15');
-    const electionDate: CalendarDate | null = parseIsoDate(dateText);
-    if (!electionDate) throw new CannotRun(`--election-date "${dateText}" is not a real date in the form YYYY-MM-DD, e.g. 2026-12-15`);
+    const lang = parseLang(values.lang);
+    const electionDate = parseElectionDate(values['election-date']);
     let threshold: number | undefined;
     if (values.threshold !== undefined) {
       threshold = Number(values.threshold);

@@ -1,5 +1,5 @@
 import { analyzeId } from '../../domain/id/resident-id';
-import { Command, CannotRun, EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../cli-kit';
+import { Command, CannotRun, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseLang } from '../cli-kit';
 
 const HELP = `Usage: election-clerk id [--json] [--lang zh|en] ID...
 
@@ -25,8 +25,7 @@ export const idCommand: Command = {
       lang: { type: 'string' },
     });
     if (positionals.length === 0) throw new CannotRun('give at least one ID number, e.g. election-clerk id 11010519491231002X');
-    const lang = values.lang ?? 'zh';
-    if (lang !== 'zh' && lang !== 'en') throw new CannotRun(`--lang must be zh or en, not "${lang}"`);
+    const lang = parseLang(values.lang);
     const results = positionals.map((p) => analyzeId(p));
     if (values.json) {
       const json = results.map(({ birth: _birth, ...rest }) => rest);

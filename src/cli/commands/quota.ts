@@ -5,13 +5,13 @@
  */
 import * as path from 'node:path';
 import { CannotReadWorkbook, readTableFile } from '../../adapters/xlsx/read-workbook';
-import { Allocation, METHODS, METHOD_INFO, Method, apportion } from '../../domain/seats/apportion';
+import { Allocation, METHODS, Method, apportion } from '../../domain/seats/apportion';
 import { MethodComparison, compareMethods } from '../../domain/seats/compare-methods';
 import { DistrictTable, readDistrictTable } from '../../domain/seats/district-table';
 import { StatutoryTotal, statutoryTotal } from '../../domain/seats/statutory-total';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
-import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../cli-kit';
-import { parseExtraPercent, parseLang, parseLaw, parseLevel, parseWholeNumber, textWidth } from './seats';
+import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseLang, parseWholeNumber } from '../cli-kit';
+import { parseExtraPercent, parseLaw, parseLevel, textWidth } from './seats';
 
 const HELP = `Usage: election-clerk quota FILE --seats N [--method M|all] [--min 1] [--max 3]
                            [--sheet NAME] [--json] [--lang zh|en]

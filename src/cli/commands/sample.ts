@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { writeSample } from '../../adapters/xlsx/write-sample';
 import { MAX_ROWS, MIN_ROWS, SampleOptionError, SampleOptions, resolveSampleOptions } from '../../domain/sample/sample-roll';
-import { CannotRun, Command, EXIT_OK, parseCommandArgs } from '../cli-kit';
+import { CannotRun, Command, EXIT_OK, parseCommandArgs, parseOptionalWholeNumber } from '../cli-kit';
 
 const HELP = `Usage: election-clerk sample [--out DIR] [--rows N] [--seed N] [--districts N]
                              [--layout per-district|single-sheet] [--clean] [--election-date YYYY-MM-DD]
@@ -41,13 +41,6 @@ Options:
 Exit status: 0 written, 2 could not run (bad option, directory not writable).
 `;
 
-function integer(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const t = text.replace(/[_,]/g, '');
-  if (!/^\d+$/.test(t)) throw new CannotRun(`${name} must be a whole number, not "${text}"`);
-  return Number(t);
-}
-
 export const sampleCommand: Command = {
   name: 'sample',
   summary: 'write a sample roll with planted defects and their ground truth (生成示例数据)',
@@ -64,9 +57,9 @@ export const sampleCommand: Command = {
     });
     if (positionals.length > 0) throw new CannotRun(`unexpected argument "${positionals[0]}"; use --out DIR for the output directory`);
     const requested: SampleOptions = {
-      rows: integer('--rows', values.rows),
-      seed: integer('--seed', values.seed),
-      districts: integer('--districts', values.districts),
+      rows: parseOptionalWholeNumber('--rows', values.rows),
+      seed: parseOptionalWholeNumber('--seed', values.seed),
+      districts: parseOptionalWholeNumber('--districts', values.districts),
       layout: values.layout as SampleOptions['layout'],
       electionDate: values['election-date'],
       defects: !values.clean,

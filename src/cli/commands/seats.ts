@@ -3,7 +3,7 @@
  * population (选举法 base + step, cap, small-population rule, optional extra percentage).
  */
 import { CongressLevel, ElectionLawVersion, statutoryTotal } from '../../domain/seats/statutory-total';
-import { CannotRun, Command, EXIT_OK, parseCommandArgs } from '../cli-kit';
+import { CannotRun, Command, EXIT_OK, parseCommandArgs, parseLang, parseWholeNumber } from '../cli-kit';
 
 const HELP = `Usage: election-clerk seats --level county|township --population N [--law 2020|2010]
                            [--extra-percent P] [--json] [--lang zh|en]
@@ -29,22 +29,6 @@ Options:
 
 Exit status: 0 computed, 2 could not run (missing or invalid option).
 `;
-
-/** A whole number from the command line, allowing thousands separators: "1,550,000" → 1550000. */
-export function parseWholeNumber(option: string, text: string | undefined): number {
-  if (text === undefined) throw new CannotRun(`${option} is required`);
-  const t = text.replace(/[,_，\s]/g, '');
-  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t))) {
-    throw new CannotRun(`${option} must be a whole number of 0 or more, not "${text}"`);
-  }
-  return Number(t);
-}
-
-export function parseLang(text: string | undefined): 'zh' | 'en' {
-  const lang = text ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new CannotRun(`--lang must be zh or en, not "${lang}"`);
-  return lang;
-}
 
 export function parseLevel(text: string | undefined): CongressLevel {
   if (text === undefined) throw new CannotRun('--level is required: county (县级) or township (乡级)');

@@ -18,7 +18,7 @@ import { SummaryPlan, planSummary } from '../../domain/summary/summary-plan';
 import { TableValues, allocationValues, compositionValues, registrationValues } from '../../domain/summary/table-values';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
 import { exclusionReasonOfSheet } from '../../domain/roll/exclusion-reason';
-import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../cli-kit';
+import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseElectionDate, parseLang, parseOptionalWholeNumber } from '../cli-kit';
 
 const HELP = `Usage: election-clerk summary ROLL.xlsx... --election-date YYYY-MM-DD --out OUT.xlsx
                                [--districts FILE] [--template FILE] [--seats N [--method M] [--min N] [--max N]]
@@ -79,12 +79,6 @@ async function grids(file: string, what: string): Promise<SheetGrid[]> {
   }
 }
 
-function parseCount(option: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim())) throw new CannotRun(`${option} must be a whole number, not "${text}"`);
-  return Number(text.trim());
-}
-
 export const summaryCommand: Command = {
   name: 'summary',
   summary: 'fill the statistics tables (统计表) into a template or new sheets',
@@ -106,20 +100,17 @@ export const summaryCommand: Command = {
       json: { type: 'boolean' },
       lang: { type: 'string' },
     });
-    const lang = (v.lang ?? 'zh') as Lang;
-    if (lang !== 'zh' && lang !== 'en') throw new CannotRun(`--lang must be zh or en, not "${v.lang}"`);
+    const lang: Lang = parseLang(v.lang);
     if (positionals.length === 0) throw new CannotRun('give at least one roll workbook, e.g. election-clerk summary 选民名单.xlsx --election-date 2026-11-20 --out 统计表.xlsx');
-    if (!v['election-date']) throw new CannotRun('--election-date YYYY-MM-DD is required (选举日: ages are judged on this day)');
-    const electionDate = parseIsoDate(v['election-date']);
-    if (!electionDate) throw new CannotRun(`--election-date must be a real date written YYYY-MM-DD, not "${v['election-date']}"`);
+    const electionDate = parseElectionDate(v['election-date']);
     if (!v.out) throw new CannotRun('--out OUT.xlsx is required: the workbook to write');
     if (!/\.xlsx$/i.test(v.out)) throw new CannotRun(`--out must name an .xlsx file, not "${v.out}"`);
     if (v['report-date'] !== undefined && !parseIsoDate(v['report-date'])) throw new CannotRun(`--report-date must be YYYY-MM-DD, not "${v['report-date']}"`);
     const method = (v.method ?? 'largest-remainder') as Method;
     if (!(METHODS as readonly string[]).includes(method)) throw new CannotRun(`--method must be one of ${METHODS.join(', ')}, not "${v.method}"`);
-    const seats = parseCount('--seats', v.seats);
-    const min = parseCount('--min', v.min) ?? 1;
-    const max = parseCount('--max', v.max) ?? 3;
+    const seats = parseOptionalWholeNumber('--seats', v.seats);
+    const min = parseOptionalWholeNumber('--min', v.min) ?? 1;
+    const max = parseOptionalWholeNumber('--max', v.max) ?? 3;
     if (seats !== undefined && seats < 1) throw new CannotRun('--seats must be at least 1');
     if (v.method !== undefined && seats === undefined) throw new CannotRun('--method applies to the allocation: give --seats N as well');
     const resolve = (f: string) => path.resolve(io.cwd, f);
