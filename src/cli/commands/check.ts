@@ -13,6 +13,7 @@ import { selectSheets, SkippedSheet } from '../../domain/roll/lay-out-sheets';
 import { readDistrictTable } from '../../domain/seats/district-table';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
 import { exclusionReasonOfSheet } from '../../domain/roll/exclusion-reason';
+import { readInput } from '../read-input';
 import { CannotRun, Command, CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseElectionDate, parseLang } from '../cli-kit';
 
 const HELP = `Usage: election-clerk check FILE|DIR... --election-date YYYY-MM-DD [--register FILE] [--previous FILE]
@@ -101,13 +102,8 @@ async function expandInputs(args: string[], io: CliIo): Promise<RollFile[]> {
 }
 
 async function readAux(file: string, io: CliIo, what: string, table = false): Promise<SheetGrid[]> {
-  try {
-    const absolute = path.resolve(io.cwd, file);
-    return table ? await readTableFile(absolute, { name: file }) : await readWorkbookGrids(absolute, { name: file });
-  } catch (e) {
-    if (e instanceof CannotReadWorkbook) throw new CannotRun(`${what} ${e.message}`);
-    throw e;
-  }
+  const absolute = path.resolve(io.cwd, file);
+  return readInput(() => (table ? readTableFile(absolute, { name: file }) : readWorkbookGrids(absolute, { name: file })), `${what} `);
 }
 
 function findingJson(f: Finding) {

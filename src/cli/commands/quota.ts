@@ -4,12 +4,13 @@
  * last seat and saying which districts to split or merge when the bounds cannot be met.
  */
 import * as path from 'node:path';
-import { CannotReadWorkbook, readTableFile } from '../../adapters/xlsx/read-workbook';
+import { readTableFile } from '../../adapters/xlsx/read-workbook';
 import { Allocation, METHODS, Method, apportion } from '../../domain/seats/apportion';
 import { MethodComparison, compareMethods } from '../../domain/seats/compare-methods';
 import { DistrictTable, readDistrictTable } from '../../domain/seats/district-table';
 import { StatutoryTotal, statutoryTotal } from '../../domain/seats/statutory-total';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
+import { readInput } from '../read-input';
 import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseLang, parseWholeNumber } from '../cli-kit';
 import { parseExtraPercent, parseLaw, parseLevel, textWidth } from './seats';
 
@@ -60,12 +61,7 @@ function parseBound(option: string, text: string | undefined, fallback: number):
 
 async function readGrids(file: string): Promise<SheetGrid[]> {
   if (!/\.(csv|xlsx|xlsm)$/i.test(file)) throw new CannotRun(`${file}: give a .csv or .xlsx file with the district table`);
-  try {
-    return await readTableFile(file);
-  } catch (e) {
-    if (e instanceof CannotReadWorkbook) throw new CannotRun(e.message);
-    throw e;
-  }
+  return readInput(() => readTableFile(file));
 }
 
 /** The table of the named sheet, or of the first sheet that has one. */

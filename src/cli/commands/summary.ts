@@ -4,7 +4,7 @@
  * clerk's template workbook, or created as standard sheets — written to OUT.xlsx.
  */
 import * as path from 'node:path';
-import { CannotReadWorkbook, readTableFile, readWorkbookGrids } from '../../adapters/xlsx/read-workbook';
+import { readTableFile, readWorkbookGrids } from '../../adapters/xlsx/read-workbook';
 import { readTemplateGrids, writeSummaryWorkbook } from '../../adapters/xlsx/summary-files';
 import { checkRolls } from '../../domain/check/check-rolls';
 import { DistrictRow, ExclusionList, LaidOutSheet } from '../../domain/check/check-types';
@@ -18,6 +18,7 @@ import { SummaryPlan, planSummary } from '../../domain/summary/summary-plan';
 import { TableValues, allocationValues, compositionValues, registrationValues } from '../../domain/summary/table-values';
 import { SheetGrid } from '../../domain/workbook/sheet-grid';
 import { exclusionReasonOfSheet } from '../../domain/roll/exclusion-reason';
+import { readInput } from '../read-input';
 import { CannotRun, Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, parseElectionDate, parseLang, parseOptionalWholeNumber } from '../cli-kit';
 
 const HELP = `Usage: election-clerk summary ROLL.xlsx... --election-date YYYY-MM-DD --out OUT.xlsx
@@ -71,12 +72,7 @@ added as a standard sheet and does not count),
 type Lang = 'zh' | 'en';
 
 async function grids(file: string, what: string): Promise<SheetGrid[]> {
-  try {
-    return await readTableFile(file);
-  } catch (e) {
-    if (e instanceof CannotReadWorkbook) throw new CannotRun(`${what}: ${e.message}`);
-    throw e;
-  }
+  return readInput(() => readTableFile(file), `${what}: `);
 }
 
 export const summaryCommand: Command = {
@@ -128,13 +124,7 @@ export const summaryCommand: Command = {
     const districtSheets: SheetGrid[] = [];
     for (const file of positionals) {
       const abs = resolve(file);
-      let sheets: SheetGrid[];
-      try {
-        sheets = await readWorkbookGrids(abs, { name: path.basename(file) });
-      } catch (e) {
-        if (e instanceof CannotReadWorkbook) throw new CannotRun(e.message);
-        throw e;
-      }
+      const sheets = await readInput(() => readWorkbookGrids(abs, { name: path.basename(file) }));
       for (const grid of sheets) {
         const kind = classifySheet(grid);
         if (kind === 'districts') {
@@ -214,12 +204,7 @@ export const summaryCommand: Command = {
 };
 
 async function readTemplateGridsOrFail(file: string, shown: string): Promise<SheetGrid[]> {
-  try {
-    return await readTemplateGrids(file);
-  } catch (e) {
-    if (e instanceof CannotReadWorkbook) throw new CannotRun(`--template ${shown}: ${e.message}`);
-    throw e;
-  }
+  return readInput(() => readTemplateGrids(file), `--template ${shown}: `);
 }
 
 function jsonReport(out: string, template: string | null, summary: unknown, planned: SummaryPlan, tables: TableValues[], notes: Message[]) {
